@@ -1,0 +1,3 @@
+export { LIMITS, parseSegmentRequest } from './parse-request.js';
+export { type Receiver, type ReceiverOptions, startReceiver } from './server.js';
+export type { Fault, ReceivedMessage, ReceivedRequest } from './types.js';

@@ -1,0 +1,278 @@
+import { EventEmitter } from 'node:events';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { BATCH_ROUTES, parseSegmentRequest, SINGLE_ROUTES } from './parse-request.js';
+import type { Fault, ReceivedMessage, ReceivedRequest } from './types.js';
+
+export interface ReceiverOptions {
+  /** @default 0, any free port */
+  port?: number;
+  /** Loopback only by default; the receiver is for tests and local demos. @default '127.0.0.1' */
+  host?: string;
+  /** The server stops itself after this long, so a forgotten one never lingers. @default 900000 */
+  maxLifetimeMs?: number;
+  /** Largest body read before answering 400, protecting the test process. @default 8 MiB */
+  maxBodyBytes?: number;
+  /** Called for each recorded message, e.g. to print it. */
+  onMessage?: (received: ReceivedMessage) => void;
+}
+
+export interface Receiver {
+  /** Base URL to pass as the client's `endpoint`, e.g. `http://127.0.0.1:53123`. */
+  readonly url: string;
+  /** Every message recorded so far, in arrival order (duplicates included). */
+  messages(): ReceivedMessage[];
+  /** Recorded messages with repeated messageIds removed, as Segment deduplicates. */
+  uniqueMessages(): ReceivedMessage[];
+  /** Every request to a Segment route, faulted ones included. */
+  requests(): ReceivedRequest[];
+  /** Queues faults for the next requests, in order. */
+  injectFaults(...faults: Fault[]): void;
+  /** Forgets recorded messages, requests and pending faults. */
+  clear(): void;
+  /** Resolves once at least `count` messages are recorded, or rejects after `timeoutMs`. */
+  waitForMessages(count: number, options?: { timeoutMs?: number }): Promise<ReceivedMessage[]>;
+  close(): Promise<void>;
+}
+
+const CORS_HEADERS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+  'Access-Control-Allow-Headers': 'Content-Type, Authorization, Content-Encoding',
+  'Access-Control-Max-Age': '600',
+};
+
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  extra: Record<string, string> = {},
+): void {
+  res.writeHead(status, { 'Content-Type': 'application/json', ...CORS_HEADERS, ...extra });
+  res.end(JSON.stringify(body));
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        resolve(null);
+        req.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * Starts a Segment-compatible receiver on loopback: it accepts the Tracking
+ * API routes, answers as Segment does, records what arrived, and injects the
+ * faults a test asks for. Control routes under `/__receiver/` let a browser
+ * or another process read and steer it.
+ */
+export async function startReceiver(options: ReceiverOptions = {}): Promise<Receiver> {
+  const recorded: ReceivedMessage[] = [];
+  const requests: ReceivedRequest[] = [];
+  let faults: Fault[] = [];
+  const events = new EventEmitter();
+  const sockets = new Set<Socket>();
+  const maxBodyBytes = options.maxBodyBytes ?? 8 * 1024 * 1024;
+
+  function takeFault(): Fault | undefined {
+    const fault = faults[0];
+    if (!fault) return undefined;
+    const remaining = (fault.times ?? 1) - 1;
+    if (remaining <= 0) faults.shift();
+    else faults[0] = { ...fault, times: remaining };
+    return fault;
+  }
+
+  function addFaults(list: Fault[]): void {
+    faults.push(...list);
+  }
+
+  async function handleSegment(
+    req: IncomingMessage,
+    res: ServerResponse,
+    route: string,
+  ): Promise<void> {
+    const index = requests.length;
+    const entry: ReceivedRequest = {
+      index,
+      method: req.method ?? 'POST',
+      route,
+      headers: req.headers,
+      bodyBytes: 0,
+      writeKey: null,
+      messageCount: 0,
+      status: 0,
+    };
+    requests.push(entry);
+    const raw = await readBody(req, maxBodyBytes);
+    const fault = takeFault();
+    if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    if (fault?.dropConnection) {
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.status !== undefined) {
+      entry.status = fault.status;
+      const extra: Record<string, string> = fault.retryAfter
+        ? { 'Retry-After': fault.retryAfter }
+        : {};
+      return sendJson(
+        res,
+        fault.status,
+        { success: false, error: `Injected ${fault.status}` },
+        extra,
+      );
+    }
+    if (raw === null) {
+      entry.status = 400;
+      return sendJson(res, 400, { success: false, error: 'Request body exceeds 500KB' });
+    }
+    const parsed = parseSegmentRequest(route, raw, {
+      authorization: req.headers.authorization,
+      'content-encoding': req.headers['content-encoding'],
+    });
+    entry.bodyBytes = parsed.bodyBytes;
+    if (!parsed.ok) {
+      entry.status = parsed.status;
+      return sendJson(res, parsed.status, { success: false, error: parsed.error });
+    }
+    entry.writeKey = parsed.writeKey;
+    entry.messageCount = parsed.messages.length;
+    entry.status = 200;
+    for (const message of parsed.messages) {
+      const received: ReceivedMessage = {
+        message,
+        writeKey: parsed.writeKey,
+        route,
+        requestIndex: index,
+      };
+      recorded.push(received);
+      options.onMessage?.(received);
+    }
+    events.emit('recorded');
+    sendJson(res, 200, { success: true });
+  }
+
+  async function handleControl(
+    req: IncomingMessage,
+    res: ServerResponse,
+    route: string,
+  ): Promise<void> {
+    if (req.method === 'GET' && route === '/__receiver/messages') {
+      return sendJson(res, 200, { messages: recorded });
+    }
+    if (req.method === 'GET' && route === '/__receiver/requests') {
+      return sendJson(res, 200, { requests });
+    }
+    if (req.method === 'POST' && route === '/__receiver/faults') {
+      const body = await readBody(req, maxBodyBytes);
+      try {
+        const value: unknown = JSON.parse(body?.toString('utf8') ?? '');
+        addFaults((Array.isArray(value) ? value : [value]) as Fault[]);
+        return sendJson(res, 200, { success: true });
+      } catch {
+        return sendJson(res, 400, {
+          success: false,
+          error: 'Send a JSON fault or array of faults',
+        });
+      }
+    }
+    if (req.method === 'POST' && route === '/__receiver/reset') {
+      clear();
+      return sendJson(res, 200, { success: true });
+    }
+    sendJson(res, 404, { success: false, error: 'Unknown control route' });
+  }
+
+  function clear(): void {
+    recorded.length = 0;
+    requests.length = 0;
+    faults = [];
+  }
+
+  const server = createServer((req, res) => {
+    const route = new URL(req.url ?? '/', 'http://receiver').pathname.replace(/\/+$/, '');
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, CORS_HEADERS);
+      res.end();
+      return;
+    }
+    const handling = route.startsWith('/__receiver/')
+      ? handleControl(req, res, route)
+      : req.method === 'POST' && (BATCH_ROUTES.has(route) || route in SINGLE_ROUTES)
+        ? handleSegment(req, res, route)
+        : Promise.resolve(sendJson(res, 404, { success: false, error: `No route ${route}` }));
+    handling.catch(() => {
+      if (!res.headersSent) sendJson(res, 500, { success: false, error: 'Receiver error' });
+      else res.destroy();
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  let closing: Promise<void> | undefined;
+  function close(): Promise<void> {
+    closing ??= new Promise<void>((resolve) => {
+      clearTimeout(lifetime);
+      server.close(() => resolve());
+      for (const socket of sockets) socket.destroy();
+    });
+    return closing;
+  }
+  const lifetime = setTimeout(() => void close(), options.maxLifetimeMs ?? 15 * 60 * 1000);
+  lifetime.unref();
+
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    messages: () => [...recorded],
+    uniqueMessages: () => {
+      const seen = new Set<unknown>();
+      return recorded.filter(({ message }) => {
+        if (seen.has(message.messageId)) return false;
+        seen.add(message.messageId);
+        return true;
+      });
+    },
+    requests: () => [...requests],
+    injectFaults: (...list) => addFaults(list),
+    clear,
+    waitForMessages(count, { timeoutMs = 10_000 } = {}) {
+      return new Promise((resolve, reject) => {
+        const check = (): boolean => {
+          if (recorded.length < count) return false;
+          clearTimeout(timer);
+          events.off('recorded', check);
+          resolve([...recorded]);
+          return true;
+        };
+        const timer = setTimeout(() => {
+          events.off('recorded', check);
+          reject(
+            new Error(`Expected ${count} messages within ${timeoutMs} ms, got ${recorded.length}.`),
+          );
+        }, timeoutMs);
+        if (!check()) events.on('recorded', check);
+      });
+    },
+    close,
+  };
+}

@@ -1,0 +1,39 @@
+/** One message as recorded, with where and how it arrived. */
+export interface ReceivedMessage {
+  /** The Segment message as sent: type, messageId, timestamp, event, properties… */
+  message: Record<string, unknown>;
+  /** From Basic auth when present, else the body's writeKey; null when neither. */
+  writeKey: string | null;
+  /** The route it came in on, e.g. `/v1/batch`. */
+  route: string;
+  /** Index of the HTTP request it came in, counting from 0. */
+  requestIndex: number;
+}
+
+/** One HTTP request as the receiver saw and answered it. */
+export interface ReceivedRequest {
+  index: number;
+  method: string;
+  route: string;
+  headers: Record<string, string | string[] | undefined>;
+  /** Size of the body after gunzip, in bytes. */
+  bodyBytes: number;
+  writeKey: string | null;
+  messageCount: number;
+  /** What the receiver answered; 0 when it dropped the connection. */
+  status: number;
+}
+
+/**
+ * A fault for the next `times` requests to Segment routes (default 1):
+ * answer with `status` (and `Retry-After`), answer late by `delayMs`, or drop
+ * the connection without answering. A faulted request records nothing, as a
+ * real failure would.
+ */
+export interface Fault {
+  status?: number;
+  retryAfter?: string;
+  delayMs?: number;
+  dropConnection?: boolean;
+  times?: number;
+}

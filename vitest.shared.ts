@@ -1,0 +1,28 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The one vitest setup every package extends. Tests import workspace packages
+ * through the `@trackplan/source` export condition, so they run against the
+ * TypeScript sources with no build step.
+ */
+export const sharedConfig = defineConfig({
+  resolve: {
+    conditions: ['@trackplan/source'],
+  },
+  ssr: {
+    resolve: {
+      conditions: ['@trackplan/source'],
+    },
+  },
+  test: {
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
+    typecheck: {
+      enabled: true,
+      include: ['src/**/*.test-d.ts', 'test/**/*.test-d.ts'],
+      tsconfig: './tsconfig.json',
+    },
+    restoreMocks: true,
+    unstubGlobals: true,
+    testTimeout: 20_000,
+  },
+});
