@@ -57,8 +57,13 @@ export class HttpDelivery implements Delivery {
         this.queues.set(writeKey, queue);
       }
       queue.push(pending);
-      if (queue.length >= this.settings.flushAt) this.sendQueued(writeKey);
-      else this.scheduleFlush();
+      if (queue.length === this.settings.flushAt) {
+        // Deferred a microtask, so calls made in the same tick (a batch call,
+        // a loop) go out together in as few requests as the limits allow.
+        queueMicrotask(() => this.sendQueued(writeKey));
+      } else {
+        this.scheduleFlush();
+      }
     });
   }
 

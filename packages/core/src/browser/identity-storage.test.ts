@@ -1,0 +1,359 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { IDENTITY_KEYS, Identity } from '../identity.js';
+import type { BrowserGlobals } from './globals.js';
+import { browserIdentityStorage } from './identity-storage.js';
+
+const { anonymousId: ANON_KEY, userId: USER_KEY, traits: TRAITS_KEY } = IDENTITY_KEYS;
+
+/** The raw value of a cookie as `document.cookie` shows it, undecoded. */
+function rawCookie(name: string): string | undefined {
+  for (const part of document.cookie.split('; ')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq) === name) return part.slice(eq + 1);
+  }
+  return undefined;
+}
+
+function clearCookies(): void {
+  for (const part of document.cookie.split('; ')) {
+    const name = part.split('=')[0];
+    if (name) document.cookie = `${name}=; path=/; max-age=0`;
+  }
+}
+
+/** jsdom's window, whose localStorage throws on every access like Safari's private mode. */
+function windowWithBrokenLocalStorage(): BrowserGlobals {
+  return {
+    location: window.location,
+    document: window.document,
+    get localStorage(): never {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    },
+  };
+}
+
+/** A window whose storage methods throw, e.g. quota exceeded or disabled by policy. */
+function windowWithThrowingStorageMethods(): BrowserGlobals {
+  const fail = (): never => {
+    throw new DOMException('Storage is disabled.', 'SecurityError');
+  };
+  return {
+    location: window.location,
+    document: window.document,
+    localStorage: { getItem: fail, setItem: fail, removeItem: fail },
+  };
+}
+
+/** No localStorage at all, and a document that silently ignores cookie writes. */
+function windowWithoutAnyStorage(): BrowserGlobals {
+  const document = {
+    title: '',
+    referrer: '',
+    get cookie(): string {
+      return '';
+    },
+    set cookie(_ignored: string) {},
+  };
+  return { location: window.location, document };
+}
+
+beforeEach(() => {
+  localStorage.clear();
+  clearCookies();
+});
+
+describe('browserIdentityStorage writes where analytics.js does', () => {
+  it('persists the anonymousId under ajs_anonymous_id in localStorage (JSON) and a cookie', () => {
+    browserIdentityStorage(window).set(ANON_KEY, 'anon-1');
+
+    expect(localStorage.getItem('ajs_anonymous_id')).toBe('"anon-1"');
+    expect(rawCookie('ajs_anonymous_id')).toBe('anon-1');
+  });
+
+  it('persists the userId under ajs_user_id in localStorage (JSON) and a cookie', () => {
+    browserIdentityStorage(window).set(USER_KEY, 'user-1');
+
+    expect(localStorage.getItem('ajs_user_id')).toBe('"user-1"');
+    expect(rawCookie('ajs_user_id')).toBe('user-1');
+  });
+
+  it('persists traits under ajs_user_traits in localStorage only', () => {
+    browserIdentityStorage(window).set(TRAITS_KEY, { email: 'ada@example.com', plan: 'pro' });
+
+    expect(JSON.parse(localStorage.getItem('ajs_user_traits') ?? 'null')).toEqual({
+      email: 'ada@example.com',
+      plan: 'pro',
+    });
+    expect(rawCookie('ajs_user_traits')).toBeUndefined();
+  });
+
+  it('URI-encodes ids in the cookie and reads them back', () => {
+    const storage = browserIdentityStorage(window);
+    storage.set(USER_KEY, 'ada@example.com; x=1');
+
+    expect(rawCookie('ajs_user_id')).toBe(encodeURIComponent('ada@example.com; x=1'));
+    expect(browserIdentityStorage(window).get(USER_KEY)).toBe('ada@example.com; x=1');
+  });
+
+  it('reads back what an earlier page wrote', () => {
+    const before = browserIdentityStorage(window);
+    before.set(ANON_KEY, 'anon-1');
+    before.set(USER_KEY, 'user-1');
+    before.set(TRAITS_KEY, { plan: 'pro' });
+
+    const after = browserIdentityStorage(window);
+
+    expect(after.get(ANON_KEY)).toBe('anon-1');
+    expect(after.get(USER_KEY)).toBe('user-1');
+    expect(after.get(TRAITS_KEY)).toEqual({ plan: 'pro' });
+  });
+});
+
+describe('browserIdentityStorage reads what analytics.js wrote', () => {
+  const table: {
+    name: string;
+    given: { localStorage?: Record<string, string>; cookie?: string[] };
+    want: Record<string, unknown>;
+  }[] = [
+    {
+      name: 'JSON-encoded strings in localStorage',
+      given: { localStorage: { ajs_anonymous_id: '"legacy-anon"', ajs_user_id: '"legacy-user"' } },
+      want: { [ANON_KEY]: 'legacy-anon', [USER_KEY]: 'legacy-user' },
+    },
+    {
+      name: 'JSON-encoded traits in localStorage',
+      given: { localStorage: { ajs_user_traits: '{"email":"ada@example.com"}' } },
+      want: { [TRAITS_KEY]: { email: 'ada@example.com' } },
+    },
+    {
+      name: 'plain cookies',
+      given: { cookie: ['ajs_anonymous_id=legacy-anon', 'ajs_user_id=legacy-user'] },
+      want: { [ANON_KEY]: 'legacy-anon', [USER_KEY]: 'legacy-user' },
+    },
+    {
+      name: 'JSON-quoted, URI-encoded cookies',
+      given: { cookie: ['ajs_anonymous_id=%22legacy-anon%22', 'ajs_user_id=%22legacy-user%22'] },
+      want: { [ANON_KEY]: 'legacy-anon', [USER_KEY]: 'legacy-user' },
+    },
+    {
+      name: 'a plain, non-JSON string in localStorage',
+      given: { localStorage: { ajs_anonymous_id: 'not-json-anon' } },
+      want: { [ANON_KEY]: 'not-json-anon' },
+    },
+  ];
+
+  it.each(table)('$name', ({ given, want }) => {
+    for (const [key, value] of Object.entries(given.localStorage ?? {})) {
+      localStorage.setItem(key, value);
+    }
+    for (const cookie of given.cookie ?? []) document.cookie = `${cookie}; path=/`;
+
+    const storage = browserIdentityStorage(window);
+
+    for (const [key, value] of Object.entries(want)) expect(storage.get(key)).toEqual(value);
+  });
+
+  it('gives an Identity the id analytics.js left in localStorage', () => {
+    localStorage.setItem('ajs_anonymous_id', '"legacy-id"');
+
+    expect(new Identity(browserIdentityStorage(window)).anonymousId).toBe('legacy-id');
+  });
+});
+
+describe('browserIdentityStorage heals a missing copy', () => {
+  it('rewrites the cookie from localStorage when cookies were cleared', () => {
+    browserIdentityStorage(window).set(ANON_KEY, 'anon-1');
+    clearCookies();
+    expect(rawCookie('ajs_anonymous_id')).toBeUndefined();
+
+    expect(browserIdentityStorage(window).get(ANON_KEY)).toBe('anon-1');
+    expect(rawCookie('ajs_anonymous_id')).toBe('anon-1');
+  });
+
+  it('rewrites localStorage from the cookie when localStorage was cleared', () => {
+    browserIdentityStorage(window).set(USER_KEY, 'user-1');
+    localStorage.clear();
+
+    expect(browserIdentityStorage(window).get(USER_KEY)).toBe('user-1');
+    expect(localStorage.getItem('ajs_user_id')).toBe('"user-1"');
+  });
+
+  it('gives a plain analytics.js cookie a JSON-encoded localStorage copy', () => {
+    document.cookie = 'ajs_anonymous_id=legacy-anon; path=/';
+
+    expect(browserIdentityStorage(window).get(ANON_KEY)).toBe('legacy-anon');
+    expect(localStorage.getItem('ajs_anonymous_id')).toBe('"legacy-anon"');
+  });
+});
+
+describe('browserIdentityStorage when localStorage is unusable', () => {
+  const broken: { name: string; makeWindow: () => BrowserGlobals }[] = [
+    { name: 'a localStorage getter that throws', makeWindow: windowWithBrokenLocalStorage },
+    { name: 'storage methods that throw', makeWindow: windowWithThrowingStorageMethods },
+  ];
+
+  it.each(broken)('does not throw with $name', ({ makeWindow }) => {
+    const storage = browserIdentityStorage(makeWindow());
+
+    expect(() => storage.set(ANON_KEY, 'anon-1')).not.toThrow();
+    expect(() => storage.get(ANON_KEY)).not.toThrow();
+    expect(() => storage.set(TRAITS_KEY, { plan: 'pro' })).not.toThrow();
+    expect(() => storage.remove(TRAITS_KEY)).not.toThrow();
+  });
+
+  it.each(broken)('keeps ids in the cookie with $name', ({ makeWindow }) => {
+    const storage = browserIdentityStorage(makeWindow());
+    storage.set(ANON_KEY, 'anon-1');
+    storage.set(USER_KEY, 'user-1');
+
+    expect(rawCookie('ajs_anonymous_id')).toBe('anon-1');
+    expect(rawCookie('ajs_user_id')).toBe('user-1');
+    expect(storage.get(ANON_KEY)).toBe('anon-1');
+    expect(storage.get(USER_KEY)).toBe('user-1');
+  });
+
+  it.each(broken)('keeps traits in memory for the page with $name', ({ makeWindow }) => {
+    const storage = browserIdentityStorage(makeWindow());
+    storage.set(TRAITS_KEY, { plan: 'pro' });
+
+    expect(storage.get(TRAITS_KEY)).toEqual({ plan: 'pro' });
+    expect(localStorage.getItem('ajs_user_traits')).toBeNull();
+  });
+
+  it('keeps one identity for the page when neither localStorage nor cookies work', () => {
+    const identity = new Identity(browserIdentityStorage(windowWithoutAnyStorage()));
+    const anonymousId = identity.anonymousId;
+    identity.remember('user-1', { plan: 'pro' });
+
+    expect(identity.anonymousId).toBe(anonymousId);
+    expect(identity.snapshot()).toEqual({
+      userId: 'user-1',
+      anonymousId,
+      traits: { plan: 'pro' },
+    });
+  });
+
+  it('keeps one identity for the page behind a throwing localStorage getter', () => {
+    const identity = new Identity(browserIdentityStorage(windowWithBrokenLocalStorage()));
+    const anonymousId = identity.anonymousId;
+    identity.remember('user-1', { plan: 'pro' });
+
+    expect(identity.snapshot()).toEqual({
+      userId: 'user-1',
+      anonymousId,
+      traits: { plan: 'pro' },
+    });
+  });
+});
+
+describe('browserIdentityStorage.remove', () => {
+  it('forgets ids in localStorage and the cookie', () => {
+    const storage = browserIdentityStorage(window);
+    storage.set(ANON_KEY, 'anon-1');
+    storage.set(USER_KEY, 'user-1');
+    storage.set(TRAITS_KEY, { plan: 'pro' });
+
+    for (const key of [ANON_KEY, USER_KEY, TRAITS_KEY]) storage.remove(key);
+
+    expect(localStorage.getItem('ajs_anonymous_id')).toBeNull();
+    expect(localStorage.getItem('ajs_user_id')).toBeNull();
+    expect(localStorage.getItem('ajs_user_traits')).toBeNull();
+    expect(rawCookie('ajs_anonymous_id')).toBeUndefined();
+    expect(rawCookie('ajs_user_id')).toBeUndefined();
+    expect(storage.get(ANON_KEY)).toBeUndefined();
+    expect(storage.get(USER_KEY)).toBeUndefined();
+    expect(storage.get(TRAITS_KEY)).toBeUndefined();
+    expect(browserIdentityStorage(window).get(ANON_KEY)).toBeUndefined();
+  });
+
+  it('forgets what was kept in memory', () => {
+    const storage = browserIdentityStorage(windowWithoutAnyStorage());
+    storage.set(ANON_KEY, 'anon-1');
+    storage.set(TRAITS_KEY, { plan: 'pro' });
+    expect(storage.get(ANON_KEY)).toBe('anon-1');
+
+    storage.remove(ANON_KEY);
+    storage.remove(TRAITS_KEY);
+
+    expect(storage.get(ANON_KEY)).toBeUndefined();
+    expect(storage.get(TRAITS_KEY)).toBeUndefined();
+  });
+
+  it('lets Identity.reset make a new anonymousId', () => {
+    const identity = new Identity(browserIdentityStorage(window));
+    const before = identity.anonymousId;
+    identity.remember('user-1', { plan: 'pro' });
+
+    identity.reset();
+
+    const after = new Identity(browserIdentityStorage(window)).snapshot();
+    expect(after.userId).toBeNull();
+    expect(after.traits).toEqual({});
+    expect(after.anonymousId).not.toBe(before);
+    expect(rawCookie('ajs_anonymous_id')).toBe(after.anonymousId);
+  });
+});
+
+describe('browserIdentityStorage cookie attributes', () => {
+  /** A document that records every cookie write and keeps the last value per name. */
+  function recordingWindow(): { win: BrowserGlobals; writes: string[] } {
+    const writes: string[] = [];
+    const jar = new Map<string, string>();
+    const document = {
+      title: '',
+      referrer: '',
+      get cookie(): string {
+        return [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+      },
+      set cookie(written: string) {
+        writes.push(written);
+        const pair = written.split(';')[0] ?? '';
+        const eq = pair.indexOf('=');
+        jar.set(pair.slice(0, eq), pair.slice(eq + 1));
+      },
+    };
+    return { win: { location: window.location, document }, writes };
+  }
+
+  const table: {
+    name: string;
+    given: Parameters<typeof browserIdentityStorage>[1];
+    want: string;
+  }[] = [
+    {
+      name: 'defaults: root path, one year, Lax',
+      given: undefined,
+      want: 'ajs_anonymous_id=anon-1; path=/; max-age=31536000; SameSite=Lax',
+    },
+    {
+      name: 'a domain, path and lifetime',
+      given: { domain: '.shop.example', path: '/app', maxAgeSeconds: 60 },
+      want: 'ajs_anonymous_id=anon-1; path=/app; max-age=60; SameSite=Lax; domain=.shop.example',
+    },
+    {
+      name: 'SameSite=None implies Secure',
+      given: { sameSite: 'None' },
+      want: 'ajs_anonymous_id=anon-1; path=/; max-age=31536000; SameSite=None; Secure',
+    },
+    {
+      name: 'Strict with an explicit secure',
+      given: { sameSite: 'Strict', secure: true },
+      want: 'ajs_anonymous_id=anon-1; path=/; max-age=31536000; SameSite=Strict; Secure',
+    },
+  ];
+
+  it.each(table)('$name', ({ given, want }) => {
+    const { win, writes } = recordingWindow();
+    browserIdentityStorage(win, given).set(ANON_KEY, 'anon-1');
+
+    expect(writes).toEqual([want]);
+  });
+
+  it('expires the cookie with the same path and domain on remove', () => {
+    const { win, writes } = recordingWindow();
+    browserIdentityStorage(win, { domain: '.shop.example', path: '/app' }).remove(USER_KEY);
+
+    expect(writes).toEqual(['ajs_user_id=; path=/app; max-age=0; SameSite=Lax; domain=.shop.example']);
+  });
+});

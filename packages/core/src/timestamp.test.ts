@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { AnalyticsError } from './errors.js';
+import { readTimestamp } from './timestamp.js';
+
+describe('readTimestamp', () => {
+  const valid = [
+    { given: '2026-11-28T09:30:00Z', want: '2026-11-28T09:30:00Z' },
+    { given: '2026-11-28T09:30:00.123Z', want: '2026-11-28T09:30:00.123Z' },
+    { given: '2026-11-28T09:30:00+01:00', want: '2026-11-28T09:30:00+01:00' },
+    { given: '2026-11-28', want: '2026-11-28' },
+    { given: new Date(Date.UTC(2026, 10, 28, 9, 30)), want: '2026-11-28T09:30:00.000Z' },
+    { given: undefined, want: undefined },
+  ];
+  it.each(valid)('accepts $given', ({ given, want }) => {
+    expect(readTimestamp(given)).toBe(want);
+  });
+
+  const invalid = ['yesterday', '28/11/2026', '2026-13-45T99:99:99Z', '', 1732786200000, new Date('nope'), {}];
+  it.each(invalid)('rejects %s with invalid_timestamp', (given) => {
+    const result = readTimestamp(given);
+    expect(result).toBeInstanceOf(AnalyticsError);
+    expect((result as AnalyticsError).code).toBe('invalid_timestamp');
+  });
+});
