@@ -1,5 +1,5 @@
 import type { JsonObjectInput } from './json-input.js';
-import type { FieldOf, LoosePlan, PlanShape, RegisteredPlan } from './register.js';
+import type { FieldOf, PlanShape, RegisteredPlan } from './register.js';
 import type { TimestampInput } from './timestamp.js';
 
 /**
@@ -42,7 +42,7 @@ export type IdentifyInput<P extends PlanShape = RegisteredPlan> = CommonFields &
  * plan's pages with its properties; an unnamed page takes free properties.
  * @see https://segment.com/docs/connections/spec/page/
  */
-export type PageInput<P extends PlanShape = RegisteredPlan> = P extends LoosePlan
+export type PageInput<P extends PlanShape = RegisteredPlan> = string extends PageName<P>
   ? CommonFields & { name?: string; category?: string; properties?: JsonObjectInput }
   :
       | {

@@ -23,9 +23,10 @@ export type ParsedRequest =
   | { ok: false; status: number; error: string; bodyBytes: number };
 
 function writeKeyFromAuth(header: string | undefined): string | null {
-  if (!header?.startsWith('Basic ')) return null;
-  const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
-  const user = decoded.split(':')[0];
+  // The auth scheme is case-insensitive (RFC 7235), so `basic` counts as `Basic`.
+  const credentials = /^basic\s+(.*)$/i.exec(header ?? '')?.[1];
+  if (credentials === undefined) return null;
+  const user = Buffer.from(credentials, 'base64').toString('utf8').split(':')[0];
   return user ? user : null;
 }
 
@@ -41,13 +42,19 @@ function isObject(value: unknown): value is Record<string, unknown> {
 export function parseSegmentRequest(
   route: string,
   rawBody: Buffer,
-  headers: { authorization?: string; 'content-encoding'?: string },
+  headers: { authorization?: string | undefined; 'content-encoding'?: string | undefined },
 ): ParsedRequest {
   let body = rawBody;
   if (headers['content-encoding']?.toLowerCase() === 'gzip') {
     try {
-      body = gunzipSync(rawBody);
-    } catch {
+      // Stop inflating just past the limit, so a small gzip bomb cannot exhaust memory.
+      body = gunzipSync(rawBody, { maxOutputLength: LIMITS.requestBytes + 1 });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+        // Inflating stopped at the limit, so the size reported is that lower bound.
+        const bodyBytes = LIMITS.requestBytes + 1;
+        return { ok: false, status: 400, error: 'Request body exceeds 500KB', bodyBytes };
+      }
       return { ok: false, status: 400, error: 'Invalid gzip body', bodyBytes: rawBody.length };
     }
   }

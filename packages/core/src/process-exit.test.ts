@@ -1,0 +1,88 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Receiver, startReceiver } from '@trackplan/receiver';
+import { build } from 'esbuild';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+// Node runs a real script bundled from core's sources: the only way to see
+// whether timers hold a process open.
+let dir: string;
+let receiver: Receiver;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'trackplan-exit-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+beforeEach(async () => {
+  receiver = await startReceiver();
+});
+afterEach(async () => {
+  await receiver.close();
+});
+
+async function runScript(source: string): Promise<{ code: number | null; stdout: string }> {
+  const result = await build({
+    stdin: { contents: source, resolveDir: import.meta.dirname, loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    conditions: ['@trackplan/source'],
+    write: false,
+    logLevel: 'silent',
+  });
+  const file = join(dir, `script-${Math.random().toString(36).slice(2)}.mjs`);
+  writeFileSync(file, result.outputFiles[0]?.text ?? '');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [file], { env: { ...process.env, ENDPOINT: receiver.url } });
+    let stdout = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code, stdout }));
+  });
+}
+
+const preamble = `
+import { createAnalytics } from './index.ts';
+const analytics = createAnalytics({
+  writeKey: 'wk', endpoint: process.env.ENDPOINT, window: null,
+  flushAt: 100, flushIntervalMs: 600000, maxRetries: 1,
+});
+`;
+
+describe('a Node process', () => {
+  it('exits after close(), which drains the queue first', async () => {
+    const { code, stdout } = await runScript(`${preamble}
+      const result = analytics.track({ event: 'Before Exit', userId: 'u' });
+      const closed = await analytics.close({ timeoutMs: 5000 });
+      console.log(JSON.stringify({ closed, result: await result }));
+    `);
+    expect(code).toBe(0);
+    const printed = JSON.parse(stdout);
+    expect(printed.closed).toEqual({ drained: true });
+    expect(printed.result.success).toBe(true);
+    expect(receiver.messages().map((r) => r.message.event)).toEqual(['Before Exit']);
+  });
+
+  it('is not kept alive by the flush timer', async () => {
+    // The flush interval is 10 minutes: if its timer held the process, this
+    // test would hit its own timeout long before.
+    const { code } = await runScript(`${preamble}
+      void analytics.track({ event: 'Never Flushed', userId: 'u' });
+    `);
+    expect(code).toBe(0);
+  });
+
+  it('exits when close() times out against an endpoint that never answers', async () => {
+    receiver.injectFaults({ delayMs: 15_000, times: 5 });
+    const { code, stdout } = await runScript(`${preamble}
+      const result = analytics.track({ event: 'Stuck', userId: 'u' });
+      const closed = await analytics.close({ timeoutMs: 300 });
+      console.log(JSON.stringify({ closed, code: (await result).error?.code }));
+    `);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({ closed: { drained: false }, code: 'close_timeout' });
+  });
+});
