@@ -1,7 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   type Analytics,
-  AnalyticsError,
+  type AnalyticsError,
   type BatchResult,
   createAnalytics,
   type ErrorCode,
@@ -26,11 +26,18 @@ describe('without a registered plan', () => {
   const analytics = createAnalytics({ writeKey: 'k' });
 
   it('takes any event and any JSON object or JSON text', () => {
-    expectTypeOf(analytics.track({ event: 'Anything', properties: { a: 1 } })).toEqualTypeOf<Promise<TrackResult>>();
+    expectTypeOf(analytics.track({ event: 'Anything', properties: { a: 1 } })).toEqualTypeOf<
+      Promise<TrackResult>
+    >();
     analytics.track({ event: 'Anything', properties: '{"a":1}' });
     analytics.identify({ userId: 'u', traits: { anything: true } });
     analytics.page({ name: 'Any Page' });
-    analytics.batch({ batch: [{ type: 'track', event: 'E' }, { type: 'alias', userId: 'u', previousId: 'p' }] });
+    analytics.batch({
+      batch: [
+        { type: 'track', event: 'E' },
+        { type: 'alias', userId: 'u', previousId: 'p' },
+      ],
+    });
   });
 
   it('still requires the fields Segment requires', () => {
@@ -64,7 +71,10 @@ describe('typed by a plan', () => {
   const analytics = createAnalytics<StorePlan>({ writeKey: 'k' });
 
   it('accepts calls that follow the plan', () => {
-    analytics.track({ event: 'Order Completed', properties: { order_id: 'o', total: 3, coupon: null } });
+    analytics.track({
+      event: 'Order Completed',
+      properties: { order_id: 'o', total: 3, coupon: null },
+    });
     analytics.track({ event: 'Signed Out' });
     analytics.page({ name: 'Product Detail', properties: { product_id: 'p' } });
     analytics.page({});

@@ -42,16 +42,17 @@ export type IdentifyInput<P extends PlanShape = RegisteredPlan> = CommonFields &
  * plan's pages with its properties; an unnamed page takes free properties.
  * @see https://segment.com/docs/connections/spec/page/
  */
-export type PageInput<P extends PlanShape = RegisteredPlan> = string extends PageName<P>
-  ? CommonFields & { name?: string; category?: string; properties?: JsonObjectInput }
-  :
-      | {
-          [N in PageName<P>]: CommonFields & { name: N; category?: string } & FieldOf<
-              'properties',
-              P['pages'][N]
-            >;
-        }[PageName<P>]
-      | (CommonFields & { name?: undefined; category?: string; properties?: JsonObjectInput });
+export type PageInput<P extends PlanShape = RegisteredPlan> =
+  string extends PageName<P>
+    ? CommonFields & { name?: string; category?: string; properties?: JsonObjectInput }
+    :
+        | {
+            [N in PageName<P>]: CommonFields & { name: N; category?: string } & FieldOf<
+                'properties',
+                P['pages'][N]
+              >;
+          }[PageName<P>]
+        | (CommonFields & { name?: undefined; category?: string; properties?: JsonObjectInput });
 
 /** @see https://segment.com/docs/connections/spec/screen/ */
 export type ScreenInput = CommonFields & {

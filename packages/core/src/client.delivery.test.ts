@@ -62,14 +62,20 @@ describe('batching', () => {
     void analytics.track({ event: 'B', userId: 'u', writeKey: 'other' });
     void analytics.track({ event: 'C', userId: 'u' });
     await analytics.flush();
-    const byKey = Object.fromEntries(endpoint.requests.map((r) => [r.body.writeKey, r.body.batch.map((m) => m.event)]));
+    const byKey = Object.fromEntries(
+      endpoint.requests.map((r) => [r.body.writeKey, r.body.batch.map((m) => m.event)]),
+    );
     expect(byKey).toEqual({ wk: ['A', 'C'], other: ['B'] });
   });
 
   it('splits a 2,600-item batch into requests within both limits, in order', async () => {
     const endpoint = fakeFetch();
     const analytics = serverClient(endpoint);
-    const batch = Array.from({ length: 2600 }, (_, i) => ({ type: 'track' as const, event: `E${i}`, userId: 'u' }));
+    const batch = Array.from({ length: 2600 }, (_, i) => ({
+      type: 'track' as const,
+      event: `E${i}`,
+      userId: 'u',
+    }));
     const result = analytics.batch({ batch });
     await analytics.flush();
     expect(endpoint.requests.length).toBeGreaterThan(1);
@@ -125,14 +131,25 @@ describe('wire format', () => {
 
   it('uses the EU endpoint for region eu', async () => {
     const endpoint = fakeFetch();
-    const analytics = createAnalytics({ writeKey: 'wk', region: 'eu', window: null, fetch: endpoint.fetch, flushAt: 1 });
+    const analytics = createAnalytics({
+      writeKey: 'wk',
+      region: 'eu',
+      window: null,
+      fetch: endpoint.fetch,
+      flushAt: 1,
+    });
     await analytics.track({ event: 'E', userId: 'u' });
     expect(endpoint.requests[0]?.url).toBe('https://events.eu1.segmentapis.com/v1/batch');
   });
 
   it('defaults to Segment US', async () => {
     const endpoint = fakeFetch();
-    const analytics = createAnalytics({ writeKey: 'wk', window: null, fetch: endpoint.fetch, flushAt: 1 });
+    const analytics = createAnalytics({
+      writeKey: 'wk',
+      window: null,
+      fetch: endpoint.fetch,
+      flushAt: 1,
+    });
     await analytics.track({ event: 'E', userId: 'u' });
     expect(endpoint.requests[0]?.url).toBe('https://api.segment.io/v1/batch');
   });
@@ -162,10 +179,7 @@ describe('wire format', () => {
     const endpoint = fakeFetch();
     const analytics = serverClient(endpoint);
     const result = await analytics.batch({
-      batch: [
-        { type: 'track', event: 'E', userId: 'u' },
-        { type: 'group', userId: 'u' } as never,
-      ],
+      batch: [{ type: 'track', event: 'E', userId: 'u' }, { type: 'group', userId: 'u' } as never],
     });
     expect(result).toMatchObject({ success: false, count: 0, error: { code: 'missing_group_id' } });
     expect(result.error?.message).toContain('batch item 1 (group)');
@@ -241,7 +255,12 @@ describe('retries', () => {
   it('backs off exponentially, capped', async () => {
     vi.spyOn(Math, 'random').mockReturnValue(1);
     const endpoint = fakeFetch({ status: 500 }, { status: 500 }, { status: 500 }, { status: 500 });
-    const analytics = serverClient(endpoint, { flushAt: 1, maxRetries: 4, retryBaseDelayMs: 1000, retryMaxDelayMs: 3000 });
+    const analytics = serverClient(endpoint, {
+      flushAt: 1,
+      maxRetries: 4,
+      retryBaseDelayMs: 1000,
+      retryMaxDelayMs: 3000,
+    });
     const started = Date.now();
     const sentAt: number[] = [];
     const result = analytics.track({ event: 'E', userId: 'u' });

@@ -4,7 +4,13 @@ import { fakeFetch } from './test-support/fake-fetch.js';
 
 function serverClient(extra: Parameters<typeof createAnalytics>[0] = {}) {
   const endpoint = fakeFetch();
-  const analytics = createAnalytics({ writeKey: 'wk', window: null, fetch: endpoint.fetch, flushAt: 1, ...extra });
+  const analytics = createAnalytics({
+    writeKey: 'wk',
+    window: null,
+    fetch: endpoint.fetch,
+    flushAt: 1,
+    ...extra,
+  });
   return { analytics, endpoint };
 }
 
@@ -12,18 +18,73 @@ type AnyCall = (input: unknown) => Promise<{ success: boolean; error?: { code: s
 
 describe('validation before anything is queued', () => {
   const cases: { name: string; call: string; input: unknown; code: string }[] = [
-    { name: 'no identity on a server', call: 'track', input: { event: 'E' }, code: 'missing_identity' },
+    {
+      name: 'no identity on a server',
+      call: 'track',
+      input: { event: 'E' },
+      code: 'missing_identity',
+    },
     { name: 'track without event', call: 'track', input: { userId: 'u' }, code: 'missing_event' },
-    { name: 'track with empty event', call: 'track', input: { userId: 'u', event: '' }, code: 'missing_event' },
-    { name: 'group without groupId', call: 'group', input: { userId: 'u' }, code: 'missing_group_id' },
-    { name: 'alias without userId', call: 'alias', input: { previousId: 'p' }, code: 'missing_user_id' },
-    { name: 'alias without previousId', call: 'alias', input: { userId: 'u' }, code: 'missing_previous_id' },
-    { name: 'bad timestamp', call: 'track', input: { userId: 'u', event: 'E', timestamp: 'noon' }, code: 'invalid_timestamp' },
-    { name: 'properties as array', call: 'track', input: { userId: 'u', event: 'E', properties: [1] }, code: 'invalid_json' },
-    { name: 'traits as broken JSON text', call: 'identify', input: { userId: 'u', traits: '{oops' }, code: 'invalid_json' },
-    { name: 'context as number', call: 'page', input: { userId: 'u', context: 7 }, code: 'invalid_json' },
-    { name: 'integrations as JSON array text', call: 'group', input: { userId: 'u', groupId: 'g', integrations: '[]' }, code: 'invalid_json' },
-    { name: 'a BigInt property', call: 'track', input: { userId: 'u', event: 'E', properties: { n: 1n } }, code: 'invalid_json' },
+    {
+      name: 'track with empty event',
+      call: 'track',
+      input: { userId: 'u', event: '' },
+      code: 'missing_event',
+    },
+    {
+      name: 'group without groupId',
+      call: 'group',
+      input: { userId: 'u' },
+      code: 'missing_group_id',
+    },
+    {
+      name: 'alias without userId',
+      call: 'alias',
+      input: { previousId: 'p' },
+      code: 'missing_user_id',
+    },
+    {
+      name: 'alias without previousId',
+      call: 'alias',
+      input: { userId: 'u' },
+      code: 'missing_previous_id',
+    },
+    {
+      name: 'bad timestamp',
+      call: 'track',
+      input: { userId: 'u', event: 'E', timestamp: 'noon' },
+      code: 'invalid_timestamp',
+    },
+    {
+      name: 'properties as array',
+      call: 'track',
+      input: { userId: 'u', event: 'E', properties: [1] },
+      code: 'invalid_json',
+    },
+    {
+      name: 'traits as broken JSON text',
+      call: 'identify',
+      input: { userId: 'u', traits: '{oops' },
+      code: 'invalid_json',
+    },
+    {
+      name: 'context as number',
+      call: 'page',
+      input: { userId: 'u', context: 7 },
+      code: 'invalid_json',
+    },
+    {
+      name: 'integrations as JSON array text',
+      call: 'group',
+      input: { userId: 'u', groupId: 'g', integrations: '[]' },
+      code: 'invalid_json',
+    },
+    {
+      name: 'a BigInt property',
+      call: 'track',
+      input: { userId: 'u', event: 'E', properties: { n: 1n } },
+      code: 'invalid_json',
+    },
     { name: 'not an object', call: 'track', input: 'Order Completed', code: 'invalid_argument' },
     { name: 'null input', call: 'identify', input: null, code: 'missing_identity' },
   ];
@@ -49,7 +110,11 @@ describe('validation before anything is queued', () => {
   it('refuses a message over 32 KB of UTF-8 while the rest still go', async () => {
     const { analytics, endpoint } = serverClient({ flushAt: 3 });
     // 12,000 three-byte characters: 12,000 UTF-16 units but 36,000 bytes.
-    const big = analytics.track({ event: 'Big', userId: 'u', properties: { text: '€'.repeat(12_000) } });
+    const big = analytics.track({
+      event: 'Big',
+      userId: 'u',
+      properties: { text: '€'.repeat(12_000) },
+    });
     const small = [
       analytics.track({ event: 'A', userId: 'u' }),
       analytics.track({ event: 'B', userId: 'u' }),
@@ -62,7 +127,11 @@ describe('validation before anything is queued', () => {
 
   it('accepts a message just under 32 KB of UTF-8', async () => {
     const { analytics } = serverClient();
-    const result = await analytics.track({ event: 'E', userId: 'u', properties: { text: '€'.repeat(10_500) } });
+    const result = await analytics.track({
+      event: 'E',
+      userId: 'u',
+      properties: { text: '€'.repeat(10_500) },
+    });
     expect(result.success).toBe(true);
   });
 
@@ -79,7 +148,11 @@ describe('validation before anything is queued', () => {
       analytics.identify({ userId: 'u', traits: '{"plan":"pro"}' }),
     ]);
     const [track, identify] = endpoint.messages();
-    expect(track).toMatchObject({ properties: { total: 9.5 }, context: { ip: '203.0.113.9' }, integrations: { All: false } });
+    expect(track).toMatchObject({
+      properties: { total: 9.5 },
+      context: { ip: '203.0.113.9' },
+      integrations: { All: false },
+    });
     expect(identify).toMatchObject({ traits: { plan: 'pro' } });
   });
 
@@ -87,9 +160,34 @@ describe('validation before anything is queued', () => {
     const { analytics } = serverClient();
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
-    const hostile: unknown[] = [undefined, null, 0, 'x', [], cyclic, { event: Symbol('e') }, { userId: 'u', event: 'E', groupId: 'g', previousId: 'p', traits: cyclic, properties: cyclic, context: cyclic }];
+    const hostile: unknown[] = [
+      undefined,
+      null,
+      0,
+      'x',
+      [],
+      cyclic,
+      { event: Symbol('e') },
+      {
+        userId: 'u',
+        event: 'E',
+        groupId: 'g',
+        previousId: 'p',
+        traits: cyclic,
+        properties: cyclic,
+        context: cyclic,
+      },
+    ];
     for (const input of hostile) {
-      for (const call of ['track', 'identify', 'page', 'screen', 'group', 'alias', 'batch'] as const) {
+      for (const call of [
+        'track',
+        'identify',
+        'page',
+        'screen',
+        'group',
+        'alias',
+        'batch',
+      ] as const) {
         const result = await (analytics[call] as unknown as AnyCall)(input);
         expect(result.success).toBe(false);
         expect(result.error?.code).toMatch(/^[a-z_]+$/);
@@ -119,23 +217,47 @@ describe('results', () => {
   it('resolve to the documented shape per call', async () => {
     const { analytics } = serverClient();
     const ts = '2026-11-28T10:00:00Z';
-    expect(await analytics.track({ event: 'E', userId: 'u', messageId: 'm1', timestamp: ts })).toEqual({
-      success: true, event: 'E', userId: 'u', anonymousId: null, messageId: 'm1',
+    expect(
+      await analytics.track({ event: 'E', userId: 'u', messageId: 'm1', timestamp: ts }),
+    ).toEqual({
+      success: true,
+      event: 'E',
+      userId: 'u',
+      anonymousId: null,
+      messageId: 'm1',
     });
     expect(await analytics.identify({ anonymousId: 'a', messageId: 'm2' })).toEqual({
-      success: true, userId: null, anonymousId: 'a', messageId: 'm2',
+      success: true,
+      userId: null,
+      anonymousId: 'a',
+      messageId: 'm2',
     });
     expect(await analytics.page({ userId: 'u', name: 'Home', messageId: 'm3' })).toEqual({
-      success: true, name: 'Home', userId: 'u', anonymousId: null, messageId: 'm3',
+      success: true,
+      name: 'Home',
+      userId: 'u',
+      anonymousId: null,
+      messageId: 'm3',
     });
     expect(await analytics.screen({ userId: 'u', messageId: 'm4' })).toEqual({
-      success: true, name: null, userId: 'u', anonymousId: null, messageId: 'm4',
+      success: true,
+      name: null,
+      userId: 'u',
+      anonymousId: null,
+      messageId: 'm4',
     });
     expect(await analytics.group({ userId: 'u', groupId: 'g', messageId: 'm5' })).toEqual({
-      success: true, groupId: 'g', userId: 'u', anonymousId: null, messageId: 'm5',
+      success: true,
+      groupId: 'g',
+      userId: 'u',
+      anonymousId: null,
+      messageId: 'm5',
     });
     expect(await analytics.alias({ userId: 'u', previousId: 'p', messageId: 'm6' })).toEqual({
-      success: true, userId: 'u', previousId: 'p', messageId: 'm6',
+      success: true,
+      userId: 'u',
+      previousId: 'p',
+      messageId: 'm6',
     });
   });
 
@@ -143,6 +265,9 @@ describe('results', () => {
     const { analytics } = serverClient();
     const result = await analytics.track({ event: 'E', userId: 'u', timestamp: 'noon' });
     expect(result).toMatchObject({ success: false, event: 'E', userId: 'u', anonymousId: null });
-    expect(result.error?.toJSON()).toEqual({ code: 'invalid_timestamp', message: expect.stringContaining('ISO 8601') });
+    expect(result.error?.toJSON()).toEqual({
+      code: 'invalid_timestamp',
+      message: expect.stringContaining('ISO 8601'),
+    });
   });
 });

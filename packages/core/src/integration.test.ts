@@ -43,15 +43,23 @@ describe('against the local receiver over HTTP', () => {
     expect(other?.writeKey).toBe('second-key');
     expect(got.filter((r) => r.writeKey === 'wk')).toHaveLength(6);
     expect(new Set(got.map((r) => r.requestIndex)).size).toBe(2);
-    expect(got.find((r) => r.message.type === 'group')?.message).toMatchObject({ groupId: 'g1', traits: { name: 'Acme' } });
-    expect(got.find((r) => r.message.type === 'alias')?.message).toMatchObject({ userId: 'u1', previousId: 'a1' });
+    expect(got.find((r) => r.message.type === 'group')?.message).toMatchObject({
+      groupId: 'g1',
+      traits: { name: 'Acme' },
+    });
+    expect(got.find((r) => r.message.type === 'alias')?.message).toMatchObject({
+      userId: 'u1',
+      previousId: 'a1',
+    });
   });
 
   it('splits at 500 KB so the receiver accepts every request', async () => {
     const analytics = client({ flushAt: 100 });
     const payload = 'x'.repeat(30 * 1024);
     const results = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => analytics.track({ event: `E${i}`, userId: 'u', properties: { payload } })),
+      Array.from({ length: 40 }, (_, i) =>
+        analytics.track({ event: `E${i}`, userId: 'u', properties: { payload } }),
+      ),
     );
     expect(results.every((r) => r.success)).toBe(true);
     const requests = receiver.requests();
@@ -63,8 +71,17 @@ describe('against the local receiver over HTTP', () => {
   it('splits at 2,500 messages', async () => {
     const analytics = client();
     // Short ids keep 2,600 messages under 500 KB in all, so only the count limit applies.
-    const batch = Array.from({ length: 2600 }, (_, i) => ({ type: 'track' as const, event: 'E', userId: `${i}`, messageId: `${i}`, timestamp: '2026-11-28' }));
-    const result = await analytics.batch({ batch, context: { library: { name: 'l', version: '1' } } });
+    const batch = Array.from({ length: 2600 }, (_, i) => ({
+      type: 'track' as const,
+      event: 'E',
+      userId: `${i}`,
+      messageId: `${i}`,
+      timestamp: '2026-11-28',
+    }));
+    const result = await analytics.batch({
+      batch,
+      context: { library: { name: 'l', version: '1' } },
+    });
     expect(result).toMatchObject({ success: true, count: 2600 });
     expect(receiver.requests().map((r) => r.messageCount)).toEqual([2500, 100]);
   });
@@ -74,16 +91,21 @@ describe('against the local receiver over HTTP', () => {
     { name: '429 with Retry-After', fault: { status: 429, retryAfter: '0', times: 2 } },
     { name: 'a dropped connection', fault: { dropConnection: true } },
   ];
-  it.each(transientFaults)('retries $name until each message arrives exactly once', async ({ fault }) => {
-    receiver.injectFaults(fault);
-    const analytics = client({ flushAt: 3 });
-    const results = await Promise.all([1, 2, 3].map((n) => analytics.track({ event: `E${n}`, userId: 'u' })));
-    expect(results.every((r) => r.success)).toBe(true);
-    const got = receiver.messages();
-    expect(got.map((r) => r.message.event)).toEqual(['E1', 'E2', 'E3']);
-    expect(got.map((r) => r.message.messageId)).toEqual(results.map((r) => r.messageId));
-    expect(receiver.requests().length).toBe((fault.times ?? 1) + 1);
-  });
+  it.each(transientFaults)(
+    'retries $name until each message arrives exactly once',
+    async ({ fault }) => {
+      receiver.injectFaults(fault);
+      const analytics = client({ flushAt: 3 });
+      const results = await Promise.all(
+        [1, 2, 3].map((n) => analytics.track({ event: `E${n}`, userId: 'u' })),
+      );
+      expect(results.every((r) => r.success)).toBe(true);
+      const got = receiver.messages();
+      expect(got.map((r) => r.message.event)).toEqual(['E1', 'E2', 'E3']);
+      expect(got.map((r) => r.message.messageId)).toEqual(results.map((r) => r.messageId));
+      expect(receiver.requests().length).toBe((fault.times ?? 1) + 1);
+    },
+  );
 
   it('does not retry a 400', async () => {
     receiver.injectFaults({ status: 400 });
@@ -104,21 +126,30 @@ describe('against the local receiver over HTTP', () => {
       analytics.alias({ userId: 'u' } as never),
       analytics.flush(),
     ]);
-    expect(results.slice(0, 6).map((r) => (r as { error?: { code: string } }).error?.code)).toEqual([
-      undefined,
-      'missing_identity',
-      'invalid_timestamp',
-      'invalid_json',
-      'missing_group_id',
-      'missing_previous_id',
-    ]);
+    expect(results.slice(0, 6).map((r) => (r as { error?: { code: string } }).error?.code)).toEqual(
+      [
+        undefined,
+        'missing_identity',
+        'invalid_timestamp',
+        'invalid_json',
+        'missing_group_id',
+        'missing_previous_id',
+      ],
+    );
     expect(receiver.messages().map((r) => r.message.event)).toEqual(['Valid']);
   });
 
   it('accepts JSON text from workflow tools and sends objects', async () => {
     const analytics = client({ flushAt: 1 });
-    await analytics.identify({ userId: 'u', traits: '{"plan":"pro","seats":5}', context: '{"ip":"198.51.100.7"}' });
-    expect(receiver.messages()[0]?.message).toMatchObject({ traits: { plan: 'pro', seats: 5 }, context: { ip: '198.51.100.7' } });
+    await analytics.identify({
+      userId: 'u',
+      traits: '{"plan":"pro","seats":5}',
+      context: '{"ip":"198.51.100.7"}',
+    });
+    expect(receiver.messages()[0]?.message).toMatchObject({
+      traits: { plan: 'pro', seats: 5 },
+      context: { ip: '198.51.100.7' },
+    });
   });
 
   it('sends the writeKey as Basic auth and in the body from a server', async () => {

@@ -14,7 +14,18 @@ describe('readJsonObject', () => {
     expect(readJsonObject(given, 'traits')).toEqual(want);
   });
 
-  const refused = ['not json', '[1,2]', '"text"', 'null', '42', 42, true, [1], new Date(), new Map()];
+  const refused = [
+    'not json',
+    '[1,2]',
+    '"text"',
+    'null',
+    '42',
+    42,
+    true,
+    [1],
+    new Date(),
+    new Map(),
+  ];
   it.each(refused)('refuses %s with invalid_json naming the field', (given) => {
     const result = readJsonObject(given, 'traits');
     expect(result).toBeInstanceOf(AnalyticsError);
@@ -26,11 +37,17 @@ describe('readJsonObject', () => {
 describe('deepMerge', () => {
   it('merges nested objects, the second argument winning', () => {
     expect(
-      deepMerge({ page: { url: 'u', title: 'old' }, locale: 'en' }, { page: { title: 'new' }, app: 'x' }),
+      deepMerge(
+        { page: { url: 'u', title: 'old' }, locale: 'en' },
+        { page: { title: 'new' }, app: 'x' },
+      ),
     ).toEqual({ page: { url: 'u', title: 'new' }, locale: 'en', app: 'x' });
   });
   it('replaces arrays and scalars instead of merging them', () => {
-    expect(deepMerge({ a: [1, 2], b: { c: 1 } }, { a: [3], b: 'flat' })).toEqual({ a: [3], b: 'flat' });
+    expect(deepMerge({ a: [1, 2], b: { c: 1 } }, { a: [3], b: 'flat' })).toEqual({
+      a: [3],
+      b: 'flat',
+    });
   });
   it('returns either side when the other is absent', () => {
     expect(deepMerge(undefined, { a: 1 })).toEqual({ a: 1 });

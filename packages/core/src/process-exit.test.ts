@@ -34,7 +34,9 @@ async function runScript(source: string): Promise<{ code: number | null; stdout:
   const file = join(dir, `script-${Math.random().toString(36).slice(2)}.mjs`);
   writeFileSync(file, result.outputFiles[0]?.text ?? '');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [file], { env: { ...process.env, ENDPOINT: receiver.url } });
+    const child = spawn(process.execPath, [file], {
+      env: { ...process.env, ENDPOINT: receiver.url },
+    });
     let stdout = '';
     child.stdout.on('data', (chunk) => {
       stdout += chunk;

@@ -15,7 +15,15 @@ describe('readTimestamp', () => {
     expect(readTimestamp(given)).toBe(want);
   });
 
-  const invalid = ['yesterday', '28/11/2026', '2026-13-45T99:99:99Z', '', 1732786200000, new Date('nope'), {}];
+  const invalid = [
+    'yesterday',
+    '28/11/2026',
+    '2026-13-45T99:99:99Z',
+    '',
+    1732786200000,
+    new Date('nope'),
+    {},
+  ];
   it.each(invalid)('rejects %s with invalid_timestamp', (given) => {
     const result = readTimestamp(given);
     expect(result).toBeInstanceOf(AnalyticsError);

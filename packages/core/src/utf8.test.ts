@@ -10,7 +10,10 @@ describe('utf8ByteLength', () => {
     { given: '日本語', want: 9 },
     { given: '🎉', want: 4 },
     { given: 'a🎉b€', want: 9 },
-    { given: JSON.stringify({ name: 'Zoë 😀' }), want: Buffer.byteLength(JSON.stringify({ name: 'Zoë 😀' })) },
+    {
+      given: JSON.stringify({ name: 'Zoë 😀' }),
+      want: Buffer.byteLength(JSON.stringify({ name: 'Zoë 😀' })),
+    },
   ];
   it.each(table)('counts $given as $want bytes', ({ given, want }) => {
     expect(utf8ByteLength(given)).toBe(want);

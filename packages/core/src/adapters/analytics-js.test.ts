@@ -29,21 +29,48 @@ describe('analyticsJsDelivery', () => {
     const analytics = createAnalytics({ delivery: analyticsJsDelivery(sdk), window: null });
     const timestamp = '2026-11-28T10:00:00Z';
     const results = await Promise.all([
-      analytics.track({ event: 'Clicked', anonymousId: 'a', properties: { x: 1 }, timestamp, messageId: 'm1' }),
+      analytics.track({
+        event: 'Clicked',
+        anonymousId: 'a',
+        properties: { x: 1 },
+        timestamp,
+        messageId: 'm1',
+      }),
       analytics.identify({ userId: 'u', traits: { plan: 'pro' }, timestamp }),
-      analytics.page({ anonymousId: 'a', category: 'Docs', name: 'Intro', properties: { p: 1 }, timestamp }),
+      analytics.page({
+        anonymousId: 'a',
+        category: 'Docs',
+        name: 'Intro',
+        properties: { p: 1 },
+        timestamp,
+      }),
       analytics.screen({ anonymousId: 'a', name: 'Settings', timestamp }),
-      analytics.group({ userId: 'u', groupId: 'g', traits: { n: 1 }, timestamp, integrations: { All: false } }),
+      analytics.group({
+        userId: 'u',
+        groupId: 'g',
+        traits: { n: 1 },
+        timestamp,
+        integrations: { All: false },
+      }),
       analytics.alias({ userId: 'u', previousId: 'a', timestamp }),
     ]);
     expect(results.every((r) => r.success)).toBe(true);
-    const options = expect.objectContaining({ timestamp, context: expect.objectContaining({ library: expect.any(Object) }) });
+    const options = expect.objectContaining({
+      timestamp,
+      context: expect.objectContaining({ library: expect.any(Object) }),
+    });
     expect(calls).toEqual([
-      { method: 'track', args: ['Clicked', { x: 1 }, expect.objectContaining({ anonymousId: 'a', messageId: 'm1' })] },
+      {
+        method: 'track',
+        args: ['Clicked', { x: 1 }, expect.objectContaining({ anonymousId: 'a', messageId: 'm1' })],
+      },
       { method: 'identify', args: ['u', { plan: 'pro' }, options] },
       { method: 'page', args: ['Docs', 'Intro', { p: 1 }, options] },
       { method: 'screen', args: [null, 'Settings', {}, options] },
-      { method: 'group', args: ['g', { n: 1 }, expect.objectContaining({ integrations: { All: false } })] },
+      {
+        method: 'group',
+        args: ['g', { n: 1 }, expect.objectContaining({ integrations: { All: false } })],
+      },
       { method: 'alias', args: ['u', 'a', options] },
     ]);
   });
@@ -59,7 +86,10 @@ describe('analyticsJsDelivery', () => {
   });
 
   it('needs no writeKey, since analytics.js holds its own', async () => {
-    const analytics = createAnalytics({ delivery: analyticsJsDelivery(fakeAnalyticsJs().sdk), window: null });
+    const analytics = createAnalytics({
+      delivery: analyticsJsDelivery(fakeAnalyticsJs().sdk),
+      window: null,
+    });
     expect((await analytics.track({ event: 'E', userId: 'u' })).success).toBe(true);
   });
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { utf8ByteLength } from '../utf8.js';
 import { envelopeBytes, SEGMENT_LIMITS, serializeBatch, splitIntoRequests } from './limits.js';
 
-const items = (count: number, bytes: number) => Array.from({ length: count }, (_, id) => ({ id, bytes }));
+const items = (count: number, bytes: number) =>
+  Array.from({ length: count }, (_, id) => ({ id, bytes }));
 
 describe('splitIntoRequests', () => {
   it('keeps a small queue in one request', () => {
@@ -32,7 +33,11 @@ describe('splitIntoRequests', () => {
 
 describe('serializeBatch', () => {
   it('builds the documented body from pre-serialized messages', () => {
-    const body = serializeBatch(['{"type":"track"}', '{"type":"page"}'], 'k"ey', '2026-11-28T00:00:00.000Z');
+    const body = serializeBatch(
+      ['{"type":"track"}', '{"type":"page"}'],
+      'k"ey',
+      '2026-11-28T00:00:00.000Z',
+    );
     expect(JSON.parse(body)).toEqual({
       batch: [{ type: 'track' }, { type: 'page' }],
       sentAt: '2026-11-28T00:00:00.000Z',
