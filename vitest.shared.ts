@@ -6,6 +6,10 @@ import { defineConfig } from 'vitest/config';
  * TypeScript sources with no build step.
  */
 export const sharedConfig = defineConfig({
+  define: {
+    // Tests run the development build; see tooling/dev-flag.ts.
+    __DEV__: 'true',
+  },
   resolve: {
     conditions: ['@trackplan/source'],
   },

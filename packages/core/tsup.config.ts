@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
+import { devFlagPlugin } from '../../tooling/dev-flag';
 
 export default defineConfig({
   entry: {
@@ -12,4 +13,5 @@ export default defineConfig({
   target: 'es2020',
   treeshake: true,
   sourcemap: true,
+  esbuildPlugins: [devFlagPlugin()],
 });

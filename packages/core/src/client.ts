@@ -3,10 +3,10 @@ import { detectBrowser } from './browser/globals.js';
 import { browserIdentityStorage } from './browser/identity-storage.js';
 import type { CallType } from './calls.js';
 import type { Delivery, DeliveryOutcome } from './delivery/delivery.js';
-import { HttpDelivery } from './delivery/http-delivery.js';
+import { createHttpDelivery } from './delivery/http-delivery.js';
 import { fetchTransport } from './delivery/transport.js';
 import { AnalyticsError } from './errors.js';
-import { Identity, memoryStorage } from './identity.js';
+import { createIdentity, memoryStorage } from './identity.js';
 import { readJsonObject } from './json-input.js';
 import type { PreparedMessage } from './messages.js';
 import { type AnalyticsOptions, resolveDeliverySettings } from './options.js';
@@ -44,12 +44,12 @@ export function createAnalytics<P extends PlanShape = RegisteredPlan>(
   const win = options.window === undefined ? detectBrowser() : options.window;
   const delivery: Delivery =
     options.delivery ??
-    new HttpDelivery(
+    createHttpDelivery(
       options.transport ?? fetchTransport(options.fetch),
       resolveDeliverySettings(options, win !== null),
     );
   const identity = win
-    ? new Identity(
+    ? createIdentity(
         options.storage === false
           ? memoryStorage()
           : (options.storage ?? browserIdentityStorage(win, options.cookie)),
@@ -81,7 +81,7 @@ export function createAnalytics<P extends PlanShape = RegisteredPlan>(
     if (closed) {
       return new AnalyticsError(
         'client_closed',
-        `${type} was called after close(); it was not sent.`,
+        __DEV__ ? `${type} was called after close(); it was not sent.` : '',
       );
     }
     const prepared = prepareMessage(type, input, env, batchContext);
@@ -109,7 +109,7 @@ export function createAnalytics<P extends PlanShape = RegisteredPlan>(
     prepared?: PreparedMessage,
   ): ResultBase & Fields {
     const fields = prepared ? (prepared.message as unknown as Fields) : asFields(input);
-    const userId = idOrNull(fields.userId) ?? (prepared ? null : (identity?.userId ?? null));
+    const userId = idOrNull(fields.userId) ?? (prepared ? null : (identity?.userId() ?? null));
     const anonymousId = idOrNull(fields.anonymousId);
     switch (type) {
       case 'track':
@@ -167,12 +167,20 @@ export function createAnalytics<P extends PlanShape = RegisteredPlan>(
         (cause: unknown) =>
           settle(resolved, {
             ok: false,
-            error: new AnalyticsError('internal_error', 'Delivery failed unexpectedly.', { cause }),
+            error: new AnalyticsError(
+              'internal_error',
+              __DEV__ ? 'Delivery failed unexpectedly.' : '',
+              { cause },
+            ),
           }) as never,
       );
     } catch (cause) {
       if (cause instanceof AnalyticsError && cause.code === 'plan_violation') throw cause;
-      const error = new AnalyticsError('internal_error', `${type} failed unexpectedly.`, { cause });
+      const error = new AnalyticsError(
+        'internal_error',
+        __DEV__ ? `${type} failed unexpectedly.` : '',
+        { cause },
+      );
       return Promise.resolve(
         settle({ ...describeSafely(type, input) }, { ok: false, error }) as never,
       );
@@ -197,7 +205,10 @@ export function createAnalytics<P extends PlanShape = RegisteredPlan>(
       const items = fields.batch;
       if (!Array.isArray(items) || items.length === 0) {
         return failed(
-          new AnalyticsError('invalid_batch', 'batch needs a non-empty array "batch".'),
+          new AnalyticsError(
+            'invalid_batch',
+            __DEV__ ? 'batch needs a non-empty array "batch".' : '',
+          ),
         );
       }
       const context = readJsonObject(fields.context, 'context');
@@ -209,7 +220,9 @@ export function createAnalytics<P extends PlanShape = RegisteredPlan>(
           return failed(
             new AnalyticsError(
               'invalid_batch',
-              `batch item ${index} has type ${JSON.stringify(type)}; use track, identify, page, screen, group or alias.`,
+              __DEV__
+                ? `batch item ${index} has type ${JSON.stringify(type)}; use track, identify, page, screen, group or alias.`
+                : '',
             ),
           );
         }
@@ -218,9 +231,13 @@ export function createAnalytics<P extends PlanShape = RegisteredPlan>(
         const one = prepare(type as CallType, withKey, context);
         if (one instanceof AnalyticsError) {
           return failed(
-            new AnalyticsError(one.code, `batch item ${index} (${type}): ${one.message}`, {
-              cause: one,
-            }),
+            new AnalyticsError(
+              one.code,
+              __DEV__ ? `batch item ${index} (${type}): ${one.message}` : '',
+              {
+                cause: one,
+              },
+            ),
           );
         }
         prepared.push(one);
@@ -237,7 +254,11 @@ export function createAnalytics<P extends PlanShape = RegisteredPlan>(
       });
     } catch (cause) {
       if (cause instanceof AnalyticsError && cause.code === 'plan_violation') throw cause;
-      return failed(new AnalyticsError('internal_error', 'batch failed unexpectedly.', { cause }));
+      return failed(
+        new AnalyticsError('internal_error', __DEV__ ? 'batch failed unexpectedly.' : '', {
+          cause,
+        }),
+      );
     }
   }
 

@@ -59,7 +59,8 @@ export class AnalyticsError extends Error {
     message: string,
     details: { cause?: unknown; status?: number } = {},
   ) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    // Production builds drop the explanations; the code then stands as the message.
+    super(message || code, details.cause === undefined ? undefined : { cause: details.cause });
     this.code = code;
     this.status = details.status;
   }

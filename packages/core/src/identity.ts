@@ -41,49 +41,51 @@ function asTraits(value: unknown): Record<string, unknown> {
     : {};
 }
 
+/** The current browser user, read from storage on each use so every tab agrees. */
+export interface Identity {
+  /** The anonymousId, created and stored on first use. */
+  anonymousId(): string;
+  userId(): string | null;
+  traits(): Record<string, unknown>;
+  /** Remembers an identify call: a new userId replaces the traits, the same one merges them. */
+  remember(userId: string | undefined, traits: Record<string, unknown> | undefined): void;
+  /** Forgets the user: a new anonymousId is made on next use. */
+  reset(): void;
+  snapshot(): IdentitySnapshot;
+}
+
 /**
  * The current user of a browser: an anonymousId created on first use and kept,
  * plus the userId and traits that `identify` remembers and `reset` forgets.
  * A server client has no Identity: every call names its user.
  */
-export class Identity {
-  constructor(private readonly storage: KeyValueStorage) {}
-
-  get anonymousId(): string {
-    const stored = asId(this.storage.get(IDENTITY_KEYS.anonymousId));
+export function createIdentity(storage: KeyValueStorage): Identity {
+  const anonymousId = (): string => {
+    const stored = asId(storage.get(IDENTITY_KEYS.anonymousId));
     if (stored) return stored;
     const created = createUuid();
-    this.storage.set(IDENTITY_KEYS.anonymousId, created);
+    storage.set(IDENTITY_KEYS.anonymousId, created);
     return created;
-  }
-
-  get userId(): string | null {
-    return asId(this.storage.get(IDENTITY_KEYS.userId));
-  }
-
-  get traits(): Record<string, unknown> {
-    return asTraits(this.storage.get(IDENTITY_KEYS.traits));
-  }
-
-  /** Remembers an identify call: a new userId replaces the traits, the same one merges them. */
-  remember(userId: string | undefined, traits: Record<string, unknown> | undefined): void {
-    const previous = this.userId;
-    if (userId !== undefined && userId !== previous) {
-      this.storage.set(IDENTITY_KEYS.userId, userId);
-      this.storage.set(IDENTITY_KEYS.traits, traits ?? {});
-    } else if (traits) {
-      this.storage.set(IDENTITY_KEYS.traits, { ...this.traits, ...traits });
-    }
-  }
-
-  /** Forgets the user: a new anonymousId is made on next use. */
-  reset(): void {
-    this.storage.remove(IDENTITY_KEYS.userId);
-    this.storage.remove(IDENTITY_KEYS.traits);
-    this.storage.remove(IDENTITY_KEYS.anonymousId);
-  }
-
-  snapshot(): IdentitySnapshot {
-    return { userId: this.userId, anonymousId: this.anonymousId, traits: this.traits };
-  }
+  };
+  const userId = (): string | null => asId(storage.get(IDENTITY_KEYS.userId));
+  const traits = (): Record<string, unknown> => asTraits(storage.get(IDENTITY_KEYS.traits));
+  return {
+    anonymousId,
+    userId,
+    traits,
+    remember(newUserId, newTraits) {
+      if (newUserId !== undefined && newUserId !== userId()) {
+        storage.set(IDENTITY_KEYS.userId, newUserId);
+        storage.set(IDENTITY_KEYS.traits, newTraits ?? {});
+      } else if (newTraits) {
+        storage.set(IDENTITY_KEYS.traits, { ...traits(), ...newTraits });
+      }
+    },
+    reset() {
+      storage.remove(IDENTITY_KEYS.userId);
+      storage.remove(IDENTITY_KEYS.traits);
+      storage.remove(IDENTITY_KEYS.anonymousId);
+    },
+    snapshot: () => ({ userId: userId(), anonymousId: anonymousId(), traits: traits() }),
+  };
 }

@@ -25,19 +25,25 @@ export function readJsonObject(
     try {
       parsed = JSON.parse(value);
     } catch (cause) {
-      return new AnalyticsError('invalid_json', `${field} is a string but not valid JSON text.`, {
-        cause,
-      });
+      return new AnalyticsError(
+        'invalid_json',
+        __DEV__ ? `${field} is a string but not valid JSON text.` : '',
+        {
+          cause,
+        },
+      );
     }
     if (isPlainObject(parsed)) return parsed;
     return new AnalyticsError(
       'invalid_json',
-      `${field} is JSON text of ${describe(parsed)}; it must hold a JSON object such as {"plan":"pro"}.`,
+      __DEV__
+        ? `${field} is JSON text of ${describe(parsed)}; it must hold a JSON object such as {"plan":"pro"}.`
+        : '',
     );
   }
   return new AnalyticsError(
     'invalid_json',
-    `${field} must be a JSON object (or JSON text of one), got ${describe(value)}.`,
+    __DEV__ ? `${field} must be a JSON object (or JSON text of one), got ${describe(value)}.` : '',
   );
 }
 

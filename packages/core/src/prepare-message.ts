@@ -42,7 +42,7 @@ function requiredId(
   call: string,
 ): string | AnalyticsError {
   const value = readId(input[key]);
-  return value ?? fail(code, `${call} needs a non-empty string "${key}".`);
+  return value ?? fail(code, __DEV__ ? `${call} needs a non-empty string "${key}".` : '');
 }
 
 /** Reads an object field and returns it, or throws the error to the caller below. */
@@ -69,7 +69,10 @@ export function prepareMessage(
   batchContext?: Fields,
 ): PreparedMessage | AnalyticsError {
   if (!isFields(input)) {
-    return fail('invalid_argument', `${type}() takes one object, e.g. ${type}({ … }).`);
+    return fail(
+      'invalid_argument',
+      __DEV__ ? `${type}() takes one object, e.g. ${type}({ … }).` : '',
+    );
   }
   try {
     return prepareFields(type, input, env, batchContext);
@@ -89,7 +92,7 @@ function prepareFields(
   if (env.requiresWriteKey && writeKey === undefined) {
     return fail(
       'missing_write_key',
-      'No writeKey: pass createAnalytics({ writeKey }) or a writeKey on the call.',
+      __DEV__ ? 'No writeKey: pass createAnalytics({ writeKey }) or a writeKey on the call.' : '',
     );
   }
 
@@ -112,18 +115,23 @@ function prepareFields(
   if (type === 'alias') {
     const userId = requiredId(input, 'userId', 'missing_user_id', 'alias');
     if (userId instanceof AnalyticsError) return userId;
-    const previousId = readId(input.previousId) ?? identity?.userId ?? identity?.anonymousId;
+    const previousId = readId(input.previousId) ?? identity?.userId() ?? identity?.anonymousId();
     if (previousId === undefined) {
-      return fail('missing_previous_id', 'alias needs a non-empty string "previousId".');
+      return fail(
+        'missing_previous_id',
+        __DEV__ ? 'alias needs a non-empty string "previousId".' : '',
+      );
     }
     message = { ...head, userId, previousId };
   } else {
-    const userId = readId(input.userId) ?? identity?.userId ?? undefined;
-    const anonymousId = readId(input.anonymousId) ?? identity?.anonymousId;
+    const userId = readId(input.userId) ?? identity?.userId() ?? undefined;
+    const anonymousId = readId(input.anonymousId) ?? identity?.anonymousId();
     if (userId === undefined && anonymousId === undefined) {
       return fail(
         'missing_identity',
-        `${type} needs a userId or an anonymousId; on a server pass one on every call.`,
+        __DEV__
+          ? `${type} needs a userId or an anonymousId; on a server pass one on every call.`
+          : '',
       );
     }
     message = { ...head };
@@ -142,7 +150,7 @@ function prepareFields(
   } catch (cause) {
     return new AnalyticsError(
       'invalid_json',
-      `${type} holds a value JSON cannot encode (a BigInt or a circular reference).`,
+      __DEV__ ? `${type} holds a value JSON cannot encode (a BigInt or a circular reference).` : '',
       { cause },
     );
   }
@@ -150,7 +158,9 @@ function prepareFields(
   if (bytes > SEGMENT_LIMITS.messageBytes) {
     return fail(
       'message_too_large',
-      `The ${type} message is ${bytes} bytes of UTF-8; Segment accepts at most ${SEGMENT_LIMITS.messageBytes}.`,
+      __DEV__
+        ? `The ${type} message is ${bytes} bytes of UTF-8; Segment accepts at most ${SEGMENT_LIMITS.messageBytes}.`
+        : '',
     );
   }
   return { message: message as unknown as Message, json, bytes, writeKey: writeKey ?? '' };
@@ -165,7 +175,7 @@ function typeFields(
     case 'track': {
       const event = input.event;
       if (typeof event !== 'string' || event === '') {
-        return fail('missing_event', 'track needs a non-empty string "event".');
+        return fail('missing_event', __DEV__ ? 'track needs a non-empty string "event".' : '');
       }
       return { event, properties: objectField(input, 'properties') ?? {} };
     }
@@ -188,6 +198,6 @@ function typeFields(
       return fields;
     }
     default:
-      return fail('invalid_argument', `Unknown call type "${String(type)}".`);
+      return fail('invalid_argument', __DEV__ ? `Unknown call type "${String(type)}".` : '');
   }
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { type Receiver, startReceiver } from '@trackplan/receiver';
 import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { devFlagPlugin } from '../../../tooling/dev-flag.js';
 
 // Node runs a real script bundled from core's sources: the only way to see
 // whether timers hold a process open.
@@ -28,6 +29,7 @@ async function runScript(source: string): Promise<{ code: number | null; stdout:
     platform: 'node',
     format: 'esm',
     conditions: ['@trackplan/source'],
+    plugins: [devFlagPlugin()],
     write: false,
     logLevel: 'silent',
   });

@@ -12,7 +12,10 @@ export function readTimestamp(value: unknown): string | undefined | AnalyticsErr
   if (value === undefined || value === null) return undefined;
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) {
-      return new AnalyticsError('invalid_timestamp', 'timestamp is an invalid Date.');
+      return new AnalyticsError(
+        'invalid_timestamp',
+        __DEV__ ? 'timestamp is an invalid Date.' : '',
+      );
     }
     return value.toISOString();
   }
@@ -22,6 +25,8 @@ export function readTimestamp(value: unknown): string | undefined | AnalyticsErr
   }
   return new AnalyticsError(
     'invalid_timestamp',
-    `timestamp must be a Date or an ISO 8601 string like "2026-11-28T09:30:00Z", got ${JSON.stringify(String(value))}.`,
+    __DEV__
+      ? `timestamp must be a Date or an ISO 8601 string like "2026-11-28T09:30:00Z", got ${JSON.stringify(String(value))}.`
+      : '',
   );
 }

@@ -87,7 +87,9 @@ export function analyticsJsDelivery(sdk: AnalyticsJsLike): Delivery {
         } catch (cause) {
           resolve({
             ok: false,
-            error: new AnalyticsError('rejected', 'analytics.js refused the call.', { cause }),
+            error: new AnalyticsError('rejected', __DEV__ ? 'analytics.js refused the call.' : '', {
+              cause,
+            }),
           });
         }
       });

@@ -46,7 +46,7 @@ export function analyticsNodeDelivery(client: AnalyticsNodeLike): Delivery {
                     ok: false,
                     error: new AnalyticsError(
                       'delivery_failed',
-                      'analytics-node could not deliver the call.',
+                      __DEV__ ? 'analytics-node could not deliver the call.' : '',
                       {
                         cause: error,
                       },
@@ -58,7 +58,11 @@ export function analyticsNodeDelivery(client: AnalyticsNodeLike): Delivery {
         } catch (cause) {
           resolve({
             ok: false,
-            error: new AnalyticsError('rejected', 'analytics-node refused the call.', { cause }),
+            error: new AnalyticsError(
+              'rejected',
+              __DEV__ ? 'analytics-node refused the call.' : '',
+              { cause },
+            ),
           });
         }
       });

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { IDENTITY_KEYS, Identity } from '../identity.js';
+import { createIdentity, IDENTITY_KEYS } from '../identity.js';
 import type { BrowserGlobals } from './globals.js';
 import { browserIdentityStorage } from './identity-storage.js';
 
@@ -15,10 +15,16 @@ function rawCookie(name: string): string | undefined {
   return undefined;
 }
 
+/** Writes a raw cookie the way analytics.js or the user's browser would. */
+function writeCookie(cookie: string): void {
+  // biome-ignore lint/suspicious/noDocumentCookie: the jar under test is document.cookie itself.
+  document.cookie = cookie;
+}
+
 function clearCookies(): void {
   for (const part of document.cookie.split('; ')) {
     const name = part.split('=')[0];
-    if (name) document.cookie = `${name}=; path=/; max-age=0`;
+    if (name) writeCookie(`${name}=; path=/; max-age=0`);
   }
 }
 
@@ -147,7 +153,7 @@ describe('browserIdentityStorage reads what analytics.js wrote', () => {
     for (const [key, value] of Object.entries(given.localStorage ?? {})) {
       localStorage.setItem(key, value);
     }
-    for (const cookie of given.cookie ?? []) document.cookie = `${cookie}; path=/`;
+    for (const cookie of given.cookie ?? []) writeCookie(`${cookie}; path=/`);
 
     const storage = browserIdentityStorage(window);
 
@@ -157,7 +163,7 @@ describe('browserIdentityStorage reads what analytics.js wrote', () => {
   it('gives an Identity the id analytics.js left in localStorage', () => {
     localStorage.setItem('ajs_anonymous_id', '"legacy-id"');
 
-    expect(new Identity(browserIdentityStorage(window)).anonymousId).toBe('legacy-id');
+    expect(createIdentity(browserIdentityStorage(window)).anonymousId()).toBe('legacy-id');
   });
 });
 
@@ -180,7 +186,7 @@ describe('browserIdentityStorage heals a missing copy', () => {
   });
 
   it('gives a plain analytics.js cookie a JSON-encoded localStorage copy', () => {
-    document.cookie = 'ajs_anonymous_id=legacy-anon; path=/';
+    writeCookie('ajs_anonymous_id=legacy-anon; path=/');
 
     expect(browserIdentityStorage(window).get(ANON_KEY)).toBe('legacy-anon');
     expect(localStorage.getItem('ajs_anonymous_id')).toBe('"legacy-anon"');
@@ -222,11 +228,11 @@ describe('browserIdentityStorage when localStorage is unusable', () => {
   });
 
   it('keeps one identity for the page when neither localStorage nor cookies work', () => {
-    const identity = new Identity(browserIdentityStorage(windowWithoutAnyStorage()));
-    const anonymousId = identity.anonymousId;
+    const identity = createIdentity(browserIdentityStorage(windowWithoutAnyStorage()));
+    const anonymousId = identity.anonymousId();
     identity.remember('user-1', { plan: 'pro' });
 
-    expect(identity.anonymousId).toBe(anonymousId);
+    expect(identity.anonymousId()).toBe(anonymousId);
     expect(identity.snapshot()).toEqual({
       userId: 'user-1',
       anonymousId,
@@ -235,8 +241,8 @@ describe('browserIdentityStorage when localStorage is unusable', () => {
   });
 
   it('keeps one identity for the page behind a throwing localStorage getter', () => {
-    const identity = new Identity(browserIdentityStorage(windowWithBrokenLocalStorage()));
-    const anonymousId = identity.anonymousId;
+    const identity = createIdentity(browserIdentityStorage(windowWithBrokenLocalStorage()));
+    const anonymousId = identity.anonymousId();
     identity.remember('user-1', { plan: 'pro' });
 
     expect(identity.snapshot()).toEqual({
@@ -281,13 +287,13 @@ describe('browserIdentityStorage.remove', () => {
   });
 
   it('lets Identity.reset make a new anonymousId', () => {
-    const identity = new Identity(browserIdentityStorage(window));
-    const before = identity.anonymousId;
+    const identity = createIdentity(browserIdentityStorage(window));
+    const before = identity.anonymousId();
     identity.remember('user-1', { plan: 'pro' });
 
     identity.reset();
 
-    const after = new Identity(browserIdentityStorage(window)).snapshot();
+    const after = createIdentity(browserIdentityStorage(window)).snapshot();
     expect(after.userId).toBeNull();
     expect(after.traits).toEqual({});
     expect(after.anonymousId).not.toBe(before);
@@ -354,6 +360,8 @@ describe('browserIdentityStorage cookie attributes', () => {
     const { win, writes } = recordingWindow();
     browserIdentityStorage(win, { domain: '.shop.example', path: '/app' }).remove(USER_KEY);
 
-    expect(writes).toEqual(['ajs_user_id=; path=/app; max-age=0; SameSite=Lax; domain=.shop.example']);
+    expect(writes).toEqual([
+      'ajs_user_id=; path=/app; max-age=0; SameSite=Lax; domain=.shop.example',
+    ]);
   });
 });

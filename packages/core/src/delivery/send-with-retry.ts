@@ -76,7 +76,9 @@ export async function sendWithRetry(
           ok: false,
           error: new AnalyticsError(
             'rejected',
-            `The endpoint rejected the request with HTTP ${status}; it was not retried because sending it again cannot succeed.`,
+            __DEV__
+              ? `The endpoint rejected the request with HTTP ${status}; it was not retried because sending it again cannot succeed.`
+              : '',
             { status },
           ),
         };
@@ -93,7 +95,9 @@ export async function sendWithRetry(
         ok: false,
         error: new AnalyticsError(
           'delivery_failed',
-          `Delivery failed after ${retry + 1} attempt(s); last problem: ${lastProblem}.`,
+          __DEV__
+            ? `Delivery failed after ${retry + 1} attempt(s); last problem: ${lastProblem}.`
+            : '',
           'networkError' in result ? { cause: result.networkError } : {},
         ),
       };
