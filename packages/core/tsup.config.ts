@@ -6,6 +6,7 @@ export default defineConfig({
     index: 'src/index.ts',
     'testing/index': 'src/testing/index.ts',
     'adapters/index': 'src/adapters/index.ts',
+    'plan/index': 'src/plan/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

@@ -10,24 +10,40 @@ import { createIdentity, memoryStorage } from './identity.js';
 import { readJsonObject } from './json-input.js';
 import type { PreparedMessage } from './messages.js';
 import { type AnalyticsOptions, resolveDeliverySettings } from './options.js';
-import { checkPlan } from './plan-validation.js';
-import { type PrepareEnvironment, prepareMessage } from './prepare-message.js';
+import { type PrepareEnvironment, prepareMessage, readId } from './prepare-message.js';
 import type { PlanShape, RegisteredPlan } from './register.js';
-import type { BatchResult, ResultBase } from './results.js';
-
-const DEFAULT_CLOSE_TIMEOUT_MS = 10_000;
-const CALL_TYPES = new Set<string>(['track', 'identify', 'page', 'screen', 'group', 'alias']);
+import type { BatchResult } from './results.js';
 
 type Fields = Record<string, unknown>;
+type Result = Fields & { success: boolean; error?: AnalyticsError; messageId?: string };
+
+const CALL_TYPES: CallType[] = ['track', 'identify', 'page', 'screen', 'group', 'alias'];
+
+/** The fields each result reports, besides success, messageId and error. */
+const RESULT_FIELDS: Record<CallType, string[]> = {
+  track: ['event', 'userId', 'anonymousId'],
+  identify: ['userId', 'anonymousId'],
+  page: ['name', 'userId', 'anonymousId'],
+  screen: ['name', 'userId', 'anonymousId'],
+  group: ['groupId', 'userId', 'anonymousId'],
+  alias: ['userId', 'previousId'],
+};
+/** Fields typed `string` in results: '' stands in when a refused call lacked them. */
+const REQUIRED_RESULT_FIELDS = new Set(['event', 'groupId', 'previousId']);
 
 function asFields(input: unknown): Fields {
   return input !== null && typeof input === 'object' ? (input as Fields) : {};
 }
 
-function idOrNull(value: unknown): string | null {
-  if (typeof value === 'string' && value !== '') return value;
-  if (typeof value === 'number') return String(value);
-  return null;
+/** A result in the documented shape, read from the message or, when refused, the input. */
+function describe(type: CallType, source: Fields, success: boolean): Result {
+  const result: Result = { success };
+  for (const key of RESULT_FIELDS[type]) {
+    const value = key === 'event' || key === 'name' ? source[key] : readId(source[key]);
+    const required = REQUIRED_RESULT_FIELDS.has(key) || (type === 'alias' && key === 'userId');
+    result[key] = typeof value === 'string' ? value : required ? '' : null;
+  }
+  return result;
 }
 
 /**
@@ -61,18 +77,19 @@ export function createAnalytics<P extends PlanShape = RegisteredPlan>(
     win,
     identity,
   };
-  const onViolation = options.onViolation ?? 'warn';
   let closed = false;
 
-  function report(error: AnalyticsError): void {
+  function failed<R extends { error?: AnalyticsError }>(result: R, error: AnalyticsError): R {
+    result.error = error;
     try {
       options.onError?.(error);
     } catch {
       // A throwing onError must not turn into a throwing call.
     }
+    return result;
   }
 
-  /** Validation, plan check and identity memory for one message; no delivery. */
+  /** Validation and the plan check for one message; nothing is queued. */
   function prepare(
     type: CallType,
     input: unknown,
@@ -86,14 +103,11 @@ export function createAnalytics<P extends PlanShape = RegisteredPlan>(
     }
     const prepared = prepareMessage(type, input, env, batchContext);
     if (prepared instanceof AnalyticsError) return prepared;
-    if (options.plan) {
-      const violation = checkPlan(options.plan, onViolation, prepared.message);
-      if (violation) return violation;
-    }
-    return prepared;
+    return options.plan?.check(prepared.message, options.onViolation ?? 'warn') ?? prepared;
   }
 
-  function remember(prepared: PreparedMessage): void {
+  /** Hands a prepared message over; identify calls are remembered at call time, like analytics.js. */
+  function deliver(prepared: PreparedMessage): Promise<DeliveryOutcome> {
     const { message } = prepared;
     if (identity && message.type === 'identify') {
       identity.remember(
@@ -101,139 +115,75 @@ export function createAnalytics<P extends PlanShape = RegisteredPlan>(
         Object.keys(message.traits).length > 0 ? message.traits : undefined,
       );
     }
-  }
-
-  function describe(
-    type: CallType,
-    input: unknown,
-    prepared?: PreparedMessage,
-  ): ResultBase & Fields {
-    const fields = prepared ? (prepared.message as unknown as Fields) : asFields(input);
-    const userId = idOrNull(fields.userId) ?? (prepared ? null : (identity?.userId() ?? null));
-    const anonymousId = idOrNull(fields.anonymousId);
-    switch (type) {
-      case 'track':
-        return {
-          success: false,
-          event: typeof fields.event === 'string' ? fields.event : '',
-          userId,
-          anonymousId,
-        };
-      case 'page':
-      case 'screen':
-        return {
-          success: false,
-          name: typeof fields.name === 'string' ? fields.name : null,
-          userId,
-          anonymousId,
-        };
-      case 'group':
-        return { success: false, groupId: idOrNull(fields.groupId) ?? '', userId, anonymousId };
-      case 'alias':
-        return {
-          success: false,
-          userId: userId ?? '',
-          previousId: idOrNull(fields.previousId) ?? '',
-        };
-      default:
-        return { success: false, userId, anonymousId };
-    }
-  }
-
-  function settle(result: ResultBase & Fields, outcome: DeliveryOutcome): ResultBase & Fields {
-    if (outcome.ok) {
-      result.success = true;
-    } else {
-      result.error = outcome.error;
-      report(outcome.error);
-    }
-    return result;
+    return delivery.deliver(prepared).catch((cause: unknown) => ({
+      ok: false as const,
+      error: new AnalyticsError('internal_error', __DEV__ ? 'Delivery failed unexpectedly.' : '', {
+        cause,
+      }),
+    }));
   }
 
   function call(type: CallType, input: unknown): Promise<never> {
-    let result: ResultBase & Fields;
+    let result: Result;
     try {
       const prepared = prepare(type, input ?? {});
       if (prepared instanceof AnalyticsError) {
-        result = describe(type, input);
-        return Promise.resolve(settle(result, { ok: false, error: prepared }) as never);
+        const known = asFields(input);
+        result = describe(type, { userId: identity?.userId(), ...known }, false);
+        return Promise.resolve(failed(result, prepared) as never);
       }
-      remember(prepared);
-      result = describe(type, input, prepared);
-      result.messageId = prepared.message.messageId;
-      const resolved = result;
-      return delivery.deliver(prepared).then(
-        (outcome) => settle(resolved, outcome) as never,
-        (cause: unknown) =>
-          settle(resolved, {
-            ok: false,
-            error: new AnalyticsError(
-              'internal_error',
-              __DEV__ ? 'Delivery failed unexpectedly.' : '',
-              { cause },
-            ),
-          }) as never,
-      );
+      const settled = describe(type, prepared.message as unknown as Fields, false);
+      settled.messageId = prepared.message.messageId;
+      return deliver(prepared).then((outcome) => {
+        if (outcome.ok) settled.success = true;
+        else failed(settled, outcome.error);
+        return settled as never;
+      });
     } catch (cause) {
       if (cause instanceof AnalyticsError && cause.code === 'plan_violation') throw cause;
+      result = { success: false };
       const error = new AnalyticsError(
         'internal_error',
         __DEV__ ? `${type} failed unexpectedly.` : '',
         { cause },
       );
-      return Promise.resolve(
-        settle({ ...describeSafely(type, input) }, { ok: false, error }) as never,
-      );
-    }
-  }
-
-  function describeSafely(type: CallType, input: unknown): ResultBase & Fields {
-    try {
-      return describe(type, input);
-    } catch {
-      return { success: false };
+      return Promise.resolve(failed(result, error) as never);
     }
   }
 
   function batch(input: unknown): Promise<BatchResult> {
-    const failed = (error: AnalyticsError): Promise<BatchResult> => {
-      report(error);
-      return Promise.resolve({ success: false, count: 0, error });
-    };
+    const result: BatchResult = { success: false, count: 0 };
+    const refuse = (error: AnalyticsError) => Promise.resolve(failed(result, error));
     try {
-      const fields = asFields(input);
-      const items = fields.batch;
+      const { batch: items, context, writeKey } = asFields(input);
       if (!Array.isArray(items) || items.length === 0) {
-        return failed(
+        return refuse(
           new AnalyticsError(
             'invalid_batch',
             __DEV__ ? 'batch needs a non-empty array "batch".' : '',
           ),
         );
       }
-      const context = readJsonObject(fields.context, 'context');
-      if (context instanceof AnalyticsError) return failed(context);
+      const batchContext = readJsonObject(context, 'context');
+      if (batchContext instanceof AnalyticsError) return refuse(batchContext);
       const prepared: PreparedMessage[] = [];
       for (const [index, item] of items.entries()) {
-        const type = asFields(item).type;
-        if (typeof type !== 'string' || !CALL_TYPES.has(type)) {
-          return failed(
-            new AnalyticsError(
+        const type = asFields(item).type as CallType;
+        const one = CALL_TYPES.includes(type)
+          ? prepare(
+              type,
+              writeKey === undefined ? item : { ...(item as Fields), writeKey },
+              batchContext,
+            )
+          : new AnalyticsError(
               'invalid_batch',
-              __DEV__
-                ? `batch item ${index} has type ${JSON.stringify(type)}; use track, identify, page, screen, group or alias.`
-                : '',
-            ),
-          );
-        }
-        const withKey =
-          fields.writeKey === undefined ? item : { ...(item as Fields), writeKey: fields.writeKey };
-        const one = prepare(type as CallType, withKey, context);
+              __DEV__ ? `type ${JSON.stringify(type)} is not one of ${CALL_TYPES.join(', ')}` : '',
+            );
         if (one instanceof AnalyticsError) {
-          return failed(
+          return refuse(
             new AnalyticsError(
               one.code,
-              __DEV__ ? `batch item ${index} (${type}): ${one.message}` : '',
+              __DEV__ ? `batch item ${index} (${String(type)}): ${one.message}` : '',
               {
                 cause: one,
               },
@@ -242,19 +192,16 @@ export function createAnalytics<P extends PlanShape = RegisteredPlan>(
         }
         prepared.push(one);
       }
-      for (const one of prepared) remember(one);
-      const messageIds = prepared.map((one) => one.message.messageId);
-      return Promise.all(prepared.map((one) => delivery.deliver(one))).then((outcomes) => {
-        const failure = outcomes.find((outcome) => !outcome.ok);
-        if (failure && !failure.ok) {
-          report(failure.error);
-          return { success: false, count: prepared.length, messageIds, error: failure.error };
-        }
-        return { success: true, count: prepared.length, messageIds };
+      result.count = prepared.length;
+      result.messageIds = prepared.map((one) => one.message.messageId);
+      return Promise.all(prepared.map(deliver)).then((outcomes) => {
+        for (const outcome of outcomes) if (!outcome.ok) return failed(result, outcome.error);
+        result.success = true;
+        return result;
       });
     } catch (cause) {
       if (cause instanceof AnalyticsError && cause.code === 'plan_violation') throw cause;
-      return failed(
+      return refuse(
         new AnalyticsError('internal_error', __DEV__ ? 'batch failed unexpectedly.' : '', {
           cause,
         }),
@@ -269,9 +216,9 @@ export function createAnalytics<P extends PlanShape = RegisteredPlan>(
     screen: (input) => call('screen', input),
     group: (input) => call('group', input),
     alias: (input) => call('alias', input),
-    batch: (input) => batch(input),
+    batch,
     flush: () => delivery.flush().catch(() => undefined),
-    async close({ timeoutMs = DEFAULT_CLOSE_TIMEOUT_MS } = {}) {
+    async close({ timeoutMs = 10_000 } = {}) {
       closed = true;
       try {
         return await delivery.close(timeoutMs);

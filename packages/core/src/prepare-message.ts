@@ -21,40 +21,30 @@ export interface PrepareEnvironment {
 
 type Fields = Record<string, unknown>;
 
-function readId(value: unknown): string | undefined {
-  if (typeof value === 'string') return value === '' ? undefined : value;
+/** The object field each call carries: properties or traits. */
+const BODY_FIELD: Record<CallType, string | undefined> = {
+  track: 'properties',
+  page: 'properties',
+  screen: 'properties',
+  identify: 'traits',
+  group: 'traits',
+  alias: undefined,
+};
+
+export function readId(value: unknown): string | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return undefined;
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-function isFields(value: unknown): value is Fields {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
+/** Thrown inside {@link prepareMessage} and returned by it: a bad call, explained. */
+function refuse(code: ErrorCode, message: string, cause?: unknown): never {
+  throw new AnalyticsError(code, message, { cause });
 }
 
-function fail(code: ErrorCode, message: string): AnalyticsError {
-  return new AnalyticsError(code, message);
-}
-
-function requiredId(
-  input: Fields,
-  key: string,
-  code: ErrorCode,
-  call: string,
-): string | AnalyticsError {
-  const value = readId(input[key]);
-  return value ?? fail(code, __DEV__ ? `${call} needs a non-empty string "${key}".` : '');
-}
-
-/** Reads an object field and returns it, or throws the error to the caller below. */
 function objectField(input: Fields, key: string): Fields | undefined {
   const value = readJsonObject(input[key], key);
   if (value instanceof AnalyticsError) throw value;
   return value;
-}
-
-function automaticContext(env: PrepareEnvironment): Fields {
-  const library = { library: { name: LIBRARY_NAME, version: LIBRARY_VERSION } };
-  return env.win ? { ...library, ...browserContext(env.win) } : library;
 }
 
 /**
@@ -68,95 +58,103 @@ export function prepareMessage(
   env: PrepareEnvironment,
   batchContext?: Fields,
 ): PreparedMessage | AnalyticsError {
-  if (!isFields(input)) {
-    return fail(
-      'invalid_argument',
-      __DEV__ ? `${type}() takes one object, e.g. ${type}({ … }).` : '',
-    );
-  }
   try {
-    return prepareFields(type, input, env, batchContext);
+    return prepare(type, input, env, batchContext);
   } catch (error) {
     if (error instanceof AnalyticsError) return error;
     throw error;
   }
 }
 
-function prepareFields(
+function prepare(
   type: CallType,
-  input: Fields,
-  env: PrepareEnvironment,
+  input: unknown,
+  { writeKey: clientKey, requiresWriteKey, win, identity }: PrepareEnvironment,
   batchContext: Fields | undefined,
-): PreparedMessage | AnalyticsError {
-  const writeKey = readId(input.writeKey) ?? env.writeKey;
-  if (env.requiresWriteKey && writeKey === undefined) {
-    return fail(
+): PreparedMessage {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    refuse('invalid_argument', __DEV__ ? `${type}() takes one object, e.g. ${type}({ … }).` : '');
+  }
+  const fields = input as Fields;
+  const writeKey = readId(fields.writeKey) ?? clientKey;
+  if (requiresWriteKey && writeKey === undefined) {
+    refuse(
       'missing_write_key',
       __DEV__ ? 'No writeKey: pass createAnalytics({ writeKey }) or a writeKey on the call.' : '',
     );
   }
+  const timestamp = readTimestamp(fields.timestamp);
+  if (timestamp instanceof AnalyticsError) throw timestamp;
 
-  const timestamp = readTimestamp(input.timestamp);
-  if (timestamp instanceof AnalyticsError) return timestamp;
-  const context = deepMerge(
-    deepMerge(automaticContext(env), batchContext),
-    objectField(input, 'context'),
-  );
-  const integrations = objectField(input, 'integrations');
-  const identity = env.identity;
-
-  const head = {
+  const message: Fields = {
     type,
-    messageId: readId(input.messageId) ?? createUuid(),
+    messageId: readId(fields.messageId) ?? createUuid(),
     timestamp: timestamp ?? new Date().toISOString(),
   };
-  let message: Fields;
-
   if (type === 'alias') {
-    const userId = requiredId(input, 'userId', 'missing_user_id', 'alias');
-    if (userId instanceof AnalyticsError) return userId;
-    const previousId = readId(input.previousId) ?? identity?.userId() ?? identity?.anonymousId();
-    if (previousId === undefined) {
-      return fail(
-        'missing_previous_id',
-        __DEV__ ? 'alias needs a non-empty string "previousId".' : '',
-      );
-    }
-    message = { ...head, userId, previousId };
+    message.userId =
+      readId(fields.userId) ??
+      refuse('missing_user_id', __DEV__ ? 'alias needs a non-empty string "userId".' : '');
+    message.previousId =
+      readId(fields.previousId) ??
+      identity?.userId() ??
+      identity?.anonymousId() ??
+      refuse('missing_previous_id', __DEV__ ? 'alias needs a non-empty string "previousId".' : '');
   } else {
-    const userId = readId(input.userId) ?? identity?.userId() ?? undefined;
-    const anonymousId = readId(input.anonymousId) ?? identity?.anonymousId();
+    const userId = readId(fields.userId) ?? identity?.userId() ?? undefined;
+    const anonymousId = readId(fields.anonymousId) ?? identity?.anonymousId();
     if (userId === undefined && anonymousId === undefined) {
-      return fail(
+      refuse(
         'missing_identity',
         __DEV__
           ? `${type} needs a userId or an anonymousId; on a server pass one on every call.`
           : '',
       );
     }
-    message = { ...head };
     if (userId !== undefined) message.userId = userId;
     if (anonymousId !== undefined) message.anonymousId = anonymousId;
-    const bodyOrError = typeFields(type, input, env);
-    if (bodyOrError instanceof AnalyticsError) return bodyOrError;
-    Object.assign(message, bodyOrError);
   }
-  message.context = context;
+  if (type === 'track') {
+    const event = fields.event;
+    if (typeof event !== 'string' || event === '') {
+      refuse('missing_event', __DEV__ ? 'track needs a non-empty string "event".' : '');
+    }
+    message.event = event;
+  } else if (type === 'group') {
+    message.groupId =
+      readId(fields.groupId) ??
+      refuse('missing_group_id', __DEV__ ? 'group needs a non-empty string "groupId".' : '');
+  } else if (type === 'page' || type === 'screen') {
+    if (typeof fields.name === 'string') message.name = fields.name;
+    if (typeof fields.category === 'string') message.category = fields.category;
+  }
+  const bodyField = BODY_FIELD[type];
+  if (bodyField) {
+    const body = objectField(fields, bodyField) ?? {};
+    // analytics.js fills a page's properties from the location; explicit ones win.
+    message[bodyField] = type === 'page' && win ? { ...pageFields(win), ...body } : body;
+  }
+  const automatic: Fields = { library: { name: LIBRARY_NAME, version: LIBRARY_VERSION } };
+  message.context = deepMerge(
+    deepMerge(win ? { ...automatic, ...browserContext(win) } : automatic, batchContext),
+    objectField(fields, 'context'),
+  );
+  const integrations = objectField(fields, 'integrations');
   if (integrations) message.integrations = integrations;
 
-  let json: string;
+  let json = '';
   try {
     json = JSON.stringify(message);
   } catch (cause) {
-    return new AnalyticsError(
+    refuse(
       'invalid_json',
       __DEV__ ? `${type} holds a value JSON cannot encode (a BigInt or a circular reference).` : '',
-      { cause },
+      cause,
     );
   }
   const bytes = utf8ByteLength(json);
   if (bytes > SEGMENT_LIMITS.messageBytes) {
-    return fail(
+    refuse(
       'message_too_large',
       __DEV__
         ? `The ${type} message is ${bytes} bytes of UTF-8; Segment accepts at most ${SEGMENT_LIMITS.messageBytes}.`
@@ -164,40 +162,4 @@ function prepareFields(
     );
   }
   return { message: message as unknown as Message, json, bytes, writeKey: writeKey ?? '' };
-}
-
-function typeFields(
-  type: CallType,
-  input: Fields,
-  env: PrepareEnvironment,
-): Fields | AnalyticsError {
-  switch (type) {
-    case 'track': {
-      const event = input.event;
-      if (typeof event !== 'string' || event === '') {
-        return fail('missing_event', __DEV__ ? 'track needs a non-empty string "event".' : '');
-      }
-      return { event, properties: objectField(input, 'properties') ?? {} };
-    }
-    case 'identify':
-      return { traits: objectField(input, 'traits') ?? {} };
-    case 'group': {
-      const groupId = requiredId(input, 'groupId', 'missing_group_id', 'group');
-      if (groupId instanceof AnalyticsError) return groupId;
-      return { groupId, traits: objectField(input, 'traits') ?? {} };
-    }
-    case 'page':
-    case 'screen': {
-      const fields: Fields = {};
-      if (typeof input.name === 'string') fields.name = input.name;
-      if (typeof input.category === 'string') fields.category = input.category;
-      const properties = objectField(input, 'properties') ?? {};
-      // analytics.js fills a page's properties from the location; explicit ones win.
-      fields.properties =
-        type === 'page' && env.win ? { ...pageFields(env.win), ...properties } : properties;
-      return fields;
-    }
-    default:
-      return fail('invalid_argument', __DEV__ ? `Unknown call type "${String(type)}".` : '');
-  }
 }
