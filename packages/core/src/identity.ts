@@ -47,7 +47,7 @@ export interface Identity {
   anonymousId(): string;
   userId(): string | null;
   traits(): Record<string, unknown>;
-  /** Remembers an identify call: a new userId replaces the traits, the same one merges them. */
+  /** Remembers an identify call: another user's traits are replaced, otherwise merged. */
   remember(userId: string | undefined, traits: Record<string, unknown> | undefined): void;
   /** Forgets the user: a new anonymousId is made on next use. */
   reset(): void;
@@ -74,9 +74,12 @@ export function createIdentity(storage: KeyValueStorage): Identity {
     userId,
     traits,
     remember(newUserId, newTraits) {
-      if (newUserId !== undefined && newUserId !== userId()) {
+      const previous = userId();
+      if (newUserId !== undefined && newUserId !== previous) {
         storage.set(IDENTITY_KEYS.userId, newUserId);
-        storage.set(IDENTITY_KEYS.traits, newTraits ?? {});
+        // Traits gathered while anonymous carry over at login, as in analytics.js;
+        // a different user's traits do not.
+        storage.set(IDENTITY_KEYS.traits, { ...(previous === null ? traits() : {}), ...newTraits });
       } else if (newTraits) {
         storage.set(IDENTITY_KEYS.traits, { ...traits(), ...newTraits });
       }

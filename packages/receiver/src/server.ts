@@ -9,7 +9,11 @@ export interface ReceiverOptions {
   port?: number;
   /** Loopback only by default; the receiver is for tests and local demos. @default '127.0.0.1' */
   host?: string;
-  /** The server stops itself after this long, so a forgotten one never lingers. @default 900000 */
+  /**
+   * The server stops itself after this long, so a forgotten one never lingers.
+   * Capped at 2^31-1 ms (about 24.8 days), the longest timer Node can set.
+   * @default 900000
+   */
   maxLifetimeMs?: number;
   /** Largest body read before answering 400, protecting the test process. @default 8 MiB */
   maxBodyBytes?: number;
@@ -22,7 +26,10 @@ export interface Receiver {
   readonly url: string;
   /** Every message recorded so far, in arrival order (duplicates included). */
   messages(): ReceivedMessage[];
-  /** Recorded messages with repeated messageIds removed, as Segment deduplicates. */
+  /**
+   * Recorded messages with repeated messageIds removed, as Segment deduplicates;
+   * messages without a messageId are all kept.
+   */
   uniqueMessages(): ReceivedMessage[];
   /** Every request to a Segment route, faulted ones included. */
   requests(): ReceivedRequest[];
@@ -35,12 +42,41 @@ export interface Receiver {
   close(): Promise<void>;
 }
 
+/** The longest delay `setTimeout` honours, in ms. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 const CORS_HEADERS = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
   'Access-Control-Allow-Headers': 'Content-Type, Authorization, Content-Encoding',
   'Access-Control-Max-Age': '600',
 };
+
+/** The type of each field a fault may have, checked when a fault arrives as JSON. */
+const FAULT_FIELDS: Record<keyof Fault, 'number' | 'string' | 'boolean'> = {
+  status: 'number',
+  retryAfter: 'string',
+  delayMs: 'number',
+  dropConnection: 'boolean',
+  times: 'number',
+};
+const FAULT_FIELD_LIST = Object.entries(FAULT_FIELDS)
+  .map(([field, type]) => `${field} (${type})`)
+  .join(', ');
+
+/**
+ * Whether a fault sent as JSON has the shape of `Fault`. Anything else is
+ * refused: a `null` would sit at the head of the queue for ever, and a
+ * misspelt field would silently inject nothing.
+ */
+function isFault(value: unknown): value is Fault {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  return Object.entries(value).every(
+    ([field, fieldValue]) =>
+      Object.hasOwn(FAULT_FIELDS, field) &&
+      typeof fieldValue === FAULT_FIELDS[field as keyof Fault],
+  );
+}
 
 function sendJson(
   res: ServerResponse,
@@ -116,7 +152,10 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
     requests.push(entry);
     const raw = await readBody(req, maxBodyBytes);
     const fault = takeFault();
-    if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    if (fault?.delayMs) {
+      // Unreferenced: a slow answer must not keep a test process alive after close().
+      await new Promise((resolve) => setTimeout(resolve, fault.delayMs).unref());
+    }
     if (fault?.dropConnection) {
       req.socket.destroy();
       return;
@@ -176,16 +215,21 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
     }
     if (req.method === 'POST' && route === '/__receiver/faults') {
       const body = await readBody(req, maxBodyBytes);
+      let value: unknown;
       try {
-        const value: unknown = JSON.parse(body?.toString('utf8') ?? '');
-        addFaults((Array.isArray(value) ? value : [value]) as Fault[]);
-        return sendJson(res, 200, { success: true });
+        value = JSON.parse(body?.toString('utf8') ?? '');
       } catch {
+        value = undefined;
+      }
+      const list: unknown[] = Array.isArray(value) ? value : [value];
+      if (!list.every(isFault)) {
         return sendJson(res, 400, {
           success: false,
-          error: 'Send a JSON fault or array of faults',
+          error: `Send a JSON fault or array of faults, each an object with only these optional fields: ${FAULT_FIELD_LIST}`,
         });
       }
+      addFaults(list);
+      return sendJson(res, 200, { success: true });
     }
     if (req.method === 'POST' && route === '/__receiver/reset') {
       clear();
@@ -238,17 +282,22 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
     });
     return closing;
   }
-  const lifetime = setTimeout(() => void close(), options.maxLifetimeMs ?? 15 * 60 * 1000);
+  // Node runs a longer timer after 1 ms, which would stop the server at once.
+  const lifetimeMs = Math.min(options.maxLifetimeMs ?? 15 * 60 * 1000, MAX_TIMER_MS);
+  const lifetime = setTimeout(() => void close(), lifetimeMs);
   lifetime.unref();
 
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     messages: () => [...recorded],
     uniqueMessages: () => {
-      const seen = new Set<unknown>();
+      const seen = new Set<string>();
       return recorded.filter(({ message }) => {
-        if (seen.has(message.messageId)) return false;
-        seen.add(message.messageId);
+        const id = message.messageId;
+        // Segment gives a message sent without an id its own, so it is never a duplicate.
+        if (typeof id !== 'string' || id === '') return true;
+        if (seen.has(id)) return false;
+        seen.add(id);
         return true;
       });
     },

@@ -3,7 +3,7 @@
  * rendering never touch the real globals.
  */
 export interface BrowserGlobals {
-  location: { href: string; pathname: string; search: string; hash?: string };
+  location: { href: string; pathname: string; search: string; hash?: string; hostname?: string };
   document: { title: string; referrer: string; cookie: string };
   navigator?: { userAgent?: string; language?: string };
   localStorage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;

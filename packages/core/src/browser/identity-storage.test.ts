@@ -356,12 +356,22 @@ describe('browserIdentityStorage cookie attributes', () => {
     expect(writes).toEqual([want]);
   });
 
-  it('expires the cookie with the same path and domain on remove', () => {
-    const { win, writes } = recordingWindow();
+  it('expires the cookie with the same path and domain on remove, and on every parent domain', () => {
+    const { win: recording, writes } = recordingWindow();
+    const location = {
+      href: 'https://app.shop.example/',
+      pathname: '/',
+      search: '',
+      hostname: 'app.shop.example',
+    };
+    const win = { ...recording, location };
     browserIdentityStorage(win, { domain: '.shop.example', path: '/app' }).remove(USER_KEY);
 
     expect(writes).toEqual([
+      'ajs_user_id=; path=/app; max-age=0; SameSite=Lax',
       'ajs_user_id=; path=/app; max-age=0; SameSite=Lax; domain=.shop.example',
+      'ajs_user_id=; path=/app; max-age=0; SameSite=Lax; domain=app.shop.example',
+      'ajs_user_id=; path=/app; max-age=0; SameSite=Lax; domain=shop.example',
     ]);
   });
 });

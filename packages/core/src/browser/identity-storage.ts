@@ -96,10 +96,17 @@ export function browserIdentityStorage(
       }
     },
     remove(key: string): void {
-      try {
-        win.document.cookie = `${key}=${cookieAttributes(options, 0)}`;
-      } catch {
-        // Cookies are disabled; nothing to forget.
+      // analytics.js sets its cookies on the top-level domain, so a copy may
+      // sit on any parent of this host: expire them all, or reset() would
+      // bring the previous user back from a parent-domain cookie.
+      const labels = (win.location.hostname ?? '').split('.');
+      const domains = labels.slice(0, -1).map((_, i) => labels.slice(i).join('.'));
+      for (const domain of ['', options.domain ?? '', ...domains]) {
+        try {
+          win.document.cookie = `${key}=${cookieAttributes({ ...options, domain }, 0)}`;
+        } catch {
+          // Cookies are disabled; nothing to forget.
+        }
       }
     },
   };

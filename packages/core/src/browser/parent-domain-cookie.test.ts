@@ -1,0 +1,35 @@
+// @vitest-environment jsdom
+// @vitest-environment-options {"url":"https://app.shop.example/"}
+import { beforeEach, expect, it } from 'vitest';
+import { createAnalytics } from '../client.js';
+
+beforeEach(() => {
+  localStorage.clear();
+});
+
+it('reset() forgets analytics.js ids stored on a parent domain', () => {
+  document.cookie = 'ajs_user_id=%22legacy-user%22; domain=.shop.example; path=/';
+  document.cookie = 'ajs_anonymous_id=%22legacy-anon%22; domain=.shop.example; path=/';
+  const analytics = createAnalytics({ writeKey: 'wk', fetch: async () => new Response('{}') });
+  expect(analytics.user()).toMatchObject({ userId: 'legacy-user', anonymousId: 'legacy-anon' });
+
+  analytics.reset();
+
+  const after = analytics.user();
+  expect(after.userId).toBeNull();
+  expect(after.anonymousId).not.toBe('legacy-anon');
+  expect(document.cookie).not.toContain('legacy');
+});
+
+it('carries anonymous traits over at login, but not to a different user', async () => {
+  const analytics = createAnalytics({
+    writeKey: 'wk',
+    flushAt: 1,
+    fetch: async () => new Response('{}'),
+  });
+  await analytics.identify({ traits: { plan: 'free' } });
+  await analytics.identify({ userId: 'u1', traits: { email: 'ada@example.com' } });
+  expect(analytics.user().traits).toEqual({ plan: 'free', email: 'ada@example.com' });
+  await analytics.identify({ userId: 'u2', traits: { email: 'bob@example.com' } });
+  expect(analytics.user().traits).toEqual({ email: 'bob@example.com' });
+});
