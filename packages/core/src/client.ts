@@ -19,30 +19,34 @@ type Result = Fields & { success: boolean; error?: AnalyticsError; messageId?: s
 
 const CALL_TYPES: CallType[] = ['track', 'identify', 'page', 'screen', 'group', 'alias'];
 
-/** The fields each result reports, besides success, messageId and error. */
-const RESULT_FIELDS: Record<CallType, string[]> = {
-  track: ['event', 'userId', 'anonymousId'],
-  identify: ['userId', 'anonymousId'],
-  page: ['name', 'userId', 'anonymousId'],
-  screen: ['name', 'userId', 'anonymousId'],
-  group: ['groupId', 'userId', 'anonymousId'],
-  alias: ['userId', 'previousId'],
+/** The field a result names its call by, besides the user. */
+const SUBJECT: Partial<Record<CallType, string>> = {
+  track: 'event',
+  page: 'name',
+  screen: 'name',
+  group: 'groupId',
 };
-/** Fields typed `string` in results: '' stands in when a refused call lacked them. */
-const REQUIRED_RESULT_FIELDS = new Set(['event', 'groupId', 'previousId']);
 
 function asFields(input: unknown): Fields {
   return input !== null && typeof input === 'object' ? (input as Fields) : {};
 }
 
-/** A result in the documented shape, read from the message or, when refused, the input. */
+/**
+ * A result in the documented shape, read from the message or, when refused,
+ * from the input: `{ success, <subject>, userId, anonymousId }`, where alias
+ * has previousId instead of anonymousId, and unnamed pages a null name.
+ */
 function describe(type: CallType, source: Fields, success: boolean): Result {
+  const subject = SUBJECT[type];
   const result: Result = { success };
-  for (const key of RESULT_FIELDS[type]) {
-    const value = key === 'event' || key === 'name' ? source[key] : readId(source[key]);
-    const required = REQUIRED_RESULT_FIELDS.has(key) || (type === 'alias' && key === 'userId');
-    result[key] = typeof value === 'string' ? value : required ? '' : null;
+  const id = (key: string) => readId(source[key]) ?? null;
+  if (subject) {
+    const value = subject === 'groupId' ? id(subject) : source[subject];
+    result[subject] = typeof value === 'string' ? value : subject === 'name' ? null : '';
   }
+  result.userId = type === 'alias' ? (id('userId') ?? '') : id('userId');
+  if (type === 'alias') result.previousId = id('previousId') ?? '';
+  else result.anonymousId = id('anonymousId');
   return result;
 }
 

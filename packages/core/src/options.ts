@@ -89,11 +89,16 @@ export interface DeliverySettings {
   sendAuthHeader: boolean;
 }
 
-function positiveInteger(value: number | undefined, fallback: number, min = 1): number {
-  return value === undefined || !Number.isFinite(value)
-    ? fallback
-    : Math.max(min, Math.floor(value));
-}
+/** Numeric defaults with their lower bound; see the JSDoc of each option. */
+const NUMERIC_DEFAULTS = {
+  flushAt: [20, 1],
+  flushIntervalMs: [1000, 0],
+  maxRetries: [3, 0],
+  retryBaseDelayMs: [500, 0],
+  retryMaxDelayMs: [60_000, 0],
+  requestTimeoutMs: [10_000, 1],
+  maxQueueSize: [10_000, 1],
+} as const;
 
 /** Applies the defaults documented on {@link AnalyticsOptions}, in one place. */
 export function resolveDeliverySettings(
@@ -102,15 +107,16 @@ export function resolveDeliverySettings(
 ): DeliverySettings {
   const base =
     options.endpoint ?? (options.region === 'eu' ? SEGMENT_EU_ENDPOINT : SEGMENT_US_ENDPOINT);
-  return {
+  const settings = {
     endpoint: base.replace(/\/+$/, ''),
-    flushAt: Math.min(positiveInteger(options.flushAt, 20), 2500),
-    flushIntervalMs: positiveInteger(options.flushIntervalMs, 1000, 0),
-    maxRetries: positiveInteger(options.maxRetries, 3, 0),
-    retryBaseDelayMs: positiveInteger(options.retryBaseDelayMs, 500, 0),
-    retryMaxDelayMs: positiveInteger(options.retryMaxDelayMs, 60_000, 0),
-    requestTimeoutMs: positiveInteger(options.requestTimeoutMs, 10_000),
-    maxQueueSize: positiveInteger(options.maxQueueSize, 10_000),
     sendAuthHeader: !inBrowser,
-  };
+  } as DeliverySettings;
+  for (const [key, [fallback, min]] of Object.entries(NUMERIC_DEFAULTS)) {
+    const value = options[key as keyof typeof NUMERIC_DEFAULTS];
+    settings[key as keyof typeof NUMERIC_DEFAULTS] =
+      value === undefined || !Number.isFinite(value) ? fallback : Math.max(min, Math.floor(value));
+  }
+  // One request holds at most 2,500 messages, so a larger flushAt could never be reached.
+  settings.flushAt = Math.min(settings.flushAt, 2500);
+  return settings;
 }
