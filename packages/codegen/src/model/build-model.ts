@@ -1,0 +1,331 @@
+import { closest, type PlanProblem, type ProblemCode } from '../plan/problems.js';
+import type { PlanFile, PropertyNode, TypeName } from '../plan/schema.js';
+import type { PlanPath, PlanSource } from '../plan/source.js';
+import { describePath } from '../plan/validate-schema.js';
+import { functionName, isValidIdentifier, typeName } from './namer.js';
+import type {
+  EventModel,
+  NamedTypeModel,
+  PageModel,
+  PlanModel,
+  PropertyModel,
+  Shape,
+} from './types.js';
+
+/** Exports every generated module has; an event function may not take these names. */
+export const FIXED_EXPORTS = ['identify', 'group', 'page', 'trackingPlan'] as const;
+/** Type names every generated module declares. */
+export const FIXED_TYPE_NAMES = [
+  'IdentifyTraits',
+  'GroupTraits',
+  'TrackingPlan',
+  'PlanTypes',
+] as const;
+
+function upperFirst(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+function deprecation(value: string | boolean | undefined): string | undefined {
+  if (value === undefined || value === false) return undefined;
+  return value === true ? 'Deprecated.' : value;
+}
+
+/**
+ * Turns a schema-valid plan into the model emitters read, checking what the
+ * schema cannot: references, enums, patterns, bounds and names. Every problem
+ * is collected; the model is returned only when there are none.
+ */
+export function buildModel(
+  plan: PlanFile,
+  source: PlanSource,
+): { model?: PlanModel; problems: PlanProblem[] } {
+  const problems: PlanProblem[] = [];
+  const report = (
+    code: ProblemCode,
+    path: PlanPath,
+    message: string,
+    hint: string,
+    at: 'key' | 'value' = 'value',
+  ) => problems.push({ code, message, hint, file: source.file, ...source.locate(path, at) });
+
+  const declaredTypes = new Map<string, string>();
+  for (const name of Object.keys(plan.types ?? {})) declaredTypes.set(name, typeName(name));
+
+  /** Generated type names, with the plan path that produced each, to catch collisions. */
+  const typeNames = new Map<string, { what: string; path: PlanPath }>();
+  for (const fixed of FIXED_TYPE_NAMES)
+    typeNames.set(fixed, { what: `the generated ${fixed}`, path: [] });
+  function claimTypeName(name: string, what: string, path: PlanPath, fix: string): void {
+    const earlier = typeNames.get(name);
+    if (earlier) {
+      report(
+        'name_collision',
+        path,
+        `${what} and ${earlier.what} would both generate the type ${name}.`,
+        fix,
+        'key',
+      );
+    } else {
+      typeNames.set(name, { what, path });
+    }
+  }
+
+  function checkBounds(node: PropertyNode, path: PlanPath): void {
+    if (node.minimum !== undefined && node.maximum !== undefined && node.minimum > node.maximum) {
+      report(
+        'invalid_bounds',
+        [...path, 'minimum'],
+        `minimum ${node.minimum} is above maximum ${node.maximum} in ${describePath(path)}.`,
+        'Swap them, or fix the one that is wrong.',
+      );
+    }
+    if (
+      node.minLength !== undefined &&
+      node.maxLength !== undefined &&
+      node.minLength > node.maxLength
+    ) {
+      report(
+        'invalid_bounds',
+        [...path, 'minLength'],
+        `minLength ${node.minLength} is above maxLength ${node.maxLength} in ${describePath(path)}.`,
+        'Swap them, or fix the one that is wrong.',
+      );
+    }
+  }
+
+  function baseShape(type: TypeName, node: PropertyNode, path: PlanPath): Shape {
+    switch (type) {
+      case 'string': {
+        const shape: Shape = { kind: 'string' };
+        if (node.format) shape.format = node.format;
+        if (node.pattern !== undefined) {
+          try {
+            new RegExp(node.pattern, 'u');
+            shape.pattern = node.pattern;
+          } catch (error) {
+            report(
+              'invalid_pattern',
+              [...path, 'pattern'],
+              `The pattern of ${describePath(path)} is not a valid regular expression: ${(error as Error).message}.`,
+              'Write a JavaScript regular expression without the surrounding slashes, e.g. "^[A-Z]{3}$".',
+            );
+          }
+        }
+        if (node.minLength !== undefined) shape.minLength = node.minLength;
+        if (node.maxLength !== undefined) shape.maxLength = node.maxLength;
+        return shape;
+      }
+      case 'number':
+      case 'integer': {
+        const shape: Shape = { kind: 'number', integer: type === 'integer' };
+        if (node.minimum !== undefined) shape.minimum = node.minimum;
+        if (node.maximum !== undefined) shape.maximum = node.maximum;
+        return shape;
+      }
+      case 'boolean':
+        return { kind: 'boolean' };
+      case 'null':
+        return { kind: 'null' };
+      case 'object':
+        return {
+          kind: 'object',
+          properties: propertiesOf(node.properties, [...path, 'properties']),
+          additional:
+            node.additionalProperties === undefined ||
+            typeof node.additionalProperties === 'boolean'
+              ? (node.additionalProperties ?? false)
+              : shapeOf(node.additionalProperties, [...path, 'additionalProperties']),
+        };
+      case 'array':
+        return {
+          kind: 'array',
+          items: node.items ? shapeOf(node.items, [...path, 'items']) : { kind: 'unknown' },
+        };
+    }
+  }
+
+  function shapeOf(node: PropertyNode, path: PlanPath): Shape {
+    checkBounds(node, path);
+    if (node.$ref !== undefined) {
+      const target = declaredTypes.get(node.$ref);
+      if (target === undefined) {
+        const suggestion = closest(node.$ref, declaredTypes.keys());
+        const known = [...declaredTypes.keys()];
+        report(
+          'unknown_ref',
+          [...path, '$ref'],
+          `${describePath(path)} refers to the type "${node.$ref}", which the plan does not declare.`,
+          suggestion
+            ? `Did you mean "${suggestion}"?`
+            : known.length > 0
+              ? `Declared types: ${known.join(', ')}.`
+              : 'Declare it under `types:` at the top level of the plan.',
+        );
+        return { kind: 'unknown' };
+      }
+      return { kind: 'ref', name: node.$ref, typeName: target };
+    }
+    if (node.oneOf)
+      return {
+        kind: 'union',
+        options: node.oneOf.map((option, i) => shapeOf(option, [...path, 'oneOf', i])),
+      };
+    if (node.const !== undefined) return { kind: 'const', value: node.const };
+    const types: TypeName[] = Array.isArray(node.type)
+      ? node.type
+      : node.type
+        ? [node.type]
+        : node.properties
+          ? ['object']
+          : node.items
+            ? ['array']
+            : [];
+    if (node.enum) {
+      const kinds = new Set(
+        node.enum.filter((value) => value !== null).map((value) => typeof value),
+      );
+      if (kinds.size > 1) {
+        report(
+          'mixed_enum',
+          [...path, 'enum'],
+          `The enum of ${describePath(path)} mixes ${[...kinds].join(' and ')} values.`,
+          'Use values of one type; quote numbers ("1") to make them strings.',
+        );
+      }
+      const shape: Shape = { kind: 'enum', values: node.enum };
+      return types.includes('null') && !node.enum.includes(null)
+        ? { kind: 'union', options: [shape, { kind: 'null' }] }
+        : shape;
+    }
+    if (types.length === 0) return { kind: 'unknown' };
+    const shapes = [...new Set(types)].map((type) => baseShape(type, node, path));
+    return shapes.length === 1 ? (shapes[0] as Shape) : { kind: 'union', options: shapes };
+  }
+
+  function propertiesOf(
+    map: Record<string, PropertyNode> | null | undefined,
+    path: PlanPath,
+  ): PropertyModel[] {
+    return Object.entries(map ?? {}).map(([name, node]) => {
+      const property: PropertyModel = {
+        name,
+        required: node.required === true,
+        shape: shapeOf(node, [...path, name]),
+      };
+      if (node.description) property.description = node.description;
+      return property;
+    });
+  }
+
+  const types: NamedTypeModel[] = Object.entries(plan.types ?? {}).map(([name, node]) => {
+    const path = ['types', name];
+    const generated = declaredTypes.get(name) ?? '';
+    if (generated === '') {
+      report(
+        'invalid_function_name',
+        path,
+        `The type name "${name}" has no letters or digits to build a type name from.`,
+        'Rename the type with letters or digits.',
+        'key',
+      );
+    } else {
+      claimTypeName(generated, `The type "${name}"`, path, `Rename one of the types.`);
+    }
+    const model: NamedTypeModel = { name, typeName: generated, shape: shapeOf(node, path) };
+    if (node.description) model.description = node.description;
+    return model;
+  });
+
+  const functions = new Map<string, { what: string }>();
+  for (const fixed of FIXED_EXPORTS) functions.set(fixed, { what: `the generated ${fixed}()` });
+  const events: EventModel[] = Object.entries(plan.events ?? {}).map(([name, definition]) => {
+    const path = ['events', name];
+    const def = definition ?? {};
+    let fn = def.function ?? functionName(name);
+    if (def.function !== undefined && !isValidIdentifier(def.function)) {
+      report(
+        'invalid_function_name',
+        [...path, 'function'],
+        `function: ${JSON.stringify(def.function)} of event "${name}" is not a usable JavaScript identifier.`,
+        'Use letters, digits, _ or $, not starting with a digit and not a reserved word, e.g. function: orderCompleted.',
+      );
+      fn = '';
+    } else if (fn === '') {
+      report(
+        'invalid_function_name',
+        path,
+        `The event name "${name}" has no letters or digits to build a function name from.`,
+        'Add `function: someName` to the event.',
+        'key',
+      );
+    } else {
+      const earlier = functions.get(fn);
+      if (earlier) {
+        report(
+          'name_collision',
+          path,
+          `Event "${name}" and ${earlier.what} would both generate the function ${fn}().`,
+          `Give one of them its own name with \`function:\`, e.g. function: ${fn}V2.`,
+          'key',
+        );
+      } else {
+        functions.set(fn, { what: `event "${name}"` });
+        claimTypeName(
+          `${upperFirst(fn)}Properties`,
+          `Event "${name}"`,
+          path,
+          'Set `function:` on one of them to a different name.',
+        );
+      }
+    }
+    const model: EventModel = {
+      name,
+      functionName: fn,
+      typeName: `${upperFirst(fn)}Properties`,
+      properties: propertiesOf(def.properties, [...path, 'properties']),
+    };
+    if (def.description) model.description = def.description;
+    const deprecated = deprecation(def.deprecated);
+    if (deprecated) model.deprecated = deprecated;
+    return model;
+  });
+
+  const pages: PageModel[] = Object.entries(plan.pages ?? {}).map(([name, definition]) => {
+    const path = ['pages', name];
+    const def = definition ?? {};
+    const base = typeName(name);
+    if (base === '') {
+      report(
+        'invalid_function_name',
+        path,
+        `The page name "${name}" has no letters or digits to build a type name from.`,
+        'Rename the page with letters or digits.',
+        'key',
+      );
+    } else {
+      claimTypeName(`${base}PageProperties`, `Page "${name}"`, path, 'Rename one of the pages.');
+    }
+    const model: PageModel = {
+      name,
+      typeName: `${base}PageProperties`,
+      properties: propertiesOf(def.properties, [...path, 'properties']),
+    };
+    if (def.category) model.category = def.category;
+    if (def.description) model.description = def.description;
+    const deprecated = deprecation(def.deprecated);
+    if (deprecated) model.deprecated = deprecated;
+    return model;
+  });
+
+  const model: PlanModel = {
+    name: plan.name,
+    types,
+    events,
+    identifyTraits: propertiesOf(plan.identify?.traits, ['identify', 'traits']),
+    groupTraits: propertiesOf(plan.group?.traits, ['group', 'traits']),
+    pages,
+  };
+  if (plan.description) model.description = plan.description;
+  return problems.length > 0 ? { problems } : { model, problems };
+}

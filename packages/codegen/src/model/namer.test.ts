@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { functionName, isValidIdentifier, nameWords, typeName } from './namer.js';
+
+describe('functionName', () => {
+  const table = [
+    { given: 'Order Completed', want: 'orderCompleted' },
+    { given: 'order_completed', want: 'orderCompleted' },
+    { given: 'order-completed', want: 'orderCompleted' },
+    { given: 'orderCompleted', want: 'orderCompleted' },
+    { given: 'API Key Created', want: 'apiKeyCreated' },
+    { given: "it's", want: 'its' },
+    { given: 'Shopper’s Cart Viewed', want: 'shoppersCartViewed' },
+    { given: 'delete', want: 'delete_' },
+    { given: 'Class', want: 'class_' },
+    { given: 'new', want: 'new_' },
+    { given: '3D Secure Passed', want: '_3dSecurePassed' },
+    { given: '404 Seen', want: '_404Seen' },
+    { given: 'a */ b ${x} `c`', want: 'aBXC' },
+    { given: 'Ünïcødé Évent', want: 'ünïcødéÉvent' },
+    { given: 'constructor', want: 'constructor' },
+    { given: '  spaced   out  ', want: 'spacedOut' },
+    { given: '!!!', want: '' },
+  ];
+  it.each(table)('$given → $want', ({ given, want }) => {
+    expect(functionName(given)).toBe(want);
+    if (want !== '') expect(isValidIdentifier(want)).toBe(true);
+  });
+});
+
+describe('typeName', () => {
+  const table = [
+    { given: 'Order Completed', want: 'OrderCompleted' },
+    { given: 'product', want: 'Product' },
+    { given: '3D Secure', want: '_3dSecure' },
+    { given: 'delete', want: 'Delete' },
+  ];
+  it.each(table)('$given → $want', ({ given, want }) => {
+    expect(typeName(given)).toBe(want);
+  });
+});
+
+describe('nameWords and isValidIdentifier', () => {
+  it('splits camelCase and punctuation', () => {
+    expect(nameWords('signUp-Started v2')).toEqual(['sign', 'Up', 'Started', 'v2']);
+  });
+  it('refuses reserved words and bad starts', () => {
+    for (const bad of ['class', '1abc', 'a-b', '', 'a b'])
+      expect(isValidIdentifier(bad)).toBe(false);
+    for (const good of ['orderCompleted', '_x', '$y', 'ünï'])
+      expect(isValidIdentifier(good)).toBe(true);
+  });
+});

@@ -1,0 +1,55 @@
+import { readFile } from 'node:fs/promises';
+import { buildModel } from '../model/build-model.js';
+import type { PlanModel } from '../model/types.js';
+import { type PlanProblem, sortProblems } from './problems.js';
+import { parsePlanSource } from './source.js';
+import { validatePlanSchema } from './validate-schema.js';
+
+export interface LoadedPlan {
+  /** Present exactly when there are no problems. */
+  model?: PlanModel;
+  /** Every problem found, in reading order. */
+  problems: PlanProblem[];
+}
+
+/**
+ * The front of the pipeline: YAML with positions → zod-validated plan →
+ * checked model. Each stage reports all it finds; a later stage runs only
+ * on what the earlier one accepted.
+ */
+export function loadPlan(text: string, file = 'tracking-plan.yaml'): LoadedPlan {
+  const source = parsePlanSource(text, file);
+  if (source.problems.length > 0) return { problems: sortProblems(source.problems) };
+  const { plan, partial, problems } = validatePlanSchema(source);
+  if (!plan) {
+    // Still check what was valid, so one run reports every problem.
+    const later = partial ? buildModel(partial, source).problems : [];
+    return { problems: sortProblems([...problems, ...later]) };
+  }
+  const built = buildModel(plan, source);
+  return built.model
+    ? { model: built.model, problems: [] }
+    : { problems: sortProblems(built.problems) };
+}
+
+/** {@link loadPlan} on a file, with an unreadable file reported as a problem. */
+export async function loadPlanFile(path: string, displayName = path): Promise<LoadedPlan> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    return {
+      problems: [
+        {
+          code: 'file_unreadable',
+          message: `Cannot read the plan: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
+          hint: 'Pass the plan with --plan, or run `codegen init` to write a starter plan.',
+          file: displayName,
+          line: 1,
+          column: 1,
+        },
+      ],
+    };
+  }
+  return loadPlan(text, displayName);
+}

@@ -1,0 +1,216 @@
+import type { z } from 'zod';
+import { closest, type PlanProblem } from './problems.js';
+import { ALLOWED_KEYS, FORMATS, type PlanFile, PlanSchema, TYPE_NAMES } from './schema.js';
+import type { PlanPath, PlanSource } from './source.js';
+
+/** A path as a reader would write it: events."Order Completed".properties.total */
+export function describePath(path: PlanPath): string {
+  if (path.length === 0) return 'the plan';
+  return path
+    .map((segment) =>
+      typeof segment === 'number'
+        ? `[${segment}]`
+        : /^[A-Za-z_$][\w$]*$/.test(segment)
+          ? segment
+          : JSON.stringify(segment),
+    )
+    .join('.')
+    .replace(/\.\[/g, '[');
+}
+
+function valueAt(data: unknown, path: PlanPath): unknown {
+  let value = data;
+  for (const segment of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string | number, unknown>)[segment];
+  }
+  return value;
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+/** Which mapping a path points at, to know its allowed keys. */
+function mappingKind(path: PlanPath): keyof typeof ALLOWED_KEYS {
+  if (path.length === 0) return 'plan';
+  if (path.length === 2 && path[0] === 'events') return 'event';
+  if (path.length === 2 && path[0] === 'pages') return 'page';
+  if (path.length === 1 && (path[0] === 'identify' || path[0] === 'group')) return 'traits';
+  return 'property';
+}
+
+function issueToProblems(
+  issue: z.core.$ZodIssue,
+  data: unknown,
+  source: PlanSource,
+): PlanProblem[] {
+  const path = issue.path as PlanPath;
+  const at = (p: PlanPath, where: 'key' | 'value' = 'value') => ({
+    file: source.file,
+    ...source.locate(p, where),
+  });
+  const where = describePath(path);
+  const last = path[path.length - 1];
+
+  if (issue.code === 'unrecognized_keys') {
+    const allowed = ALLOWED_KEYS[mappingKind(path)];
+    return issue.keys.map((key) => {
+      const suggestion = closest(key, allowed);
+      return {
+        code: 'unknown_key' as const,
+        message: `Unknown key "${key}" in ${where}.`,
+        hint: suggestion
+          ? `Did you mean "${suggestion}"?`
+          : `Allowed keys here: ${allowed.join(', ')}.`,
+        ...at([...path, key], 'key'),
+      };
+    });
+  }
+  const actual = valueAt(data, path);
+  if (last === 'type' || (path[path.length - 2] === 'type' && typeof last === 'number')) {
+    const suggestion = typeof actual === 'string' ? closest(actual, TYPE_NAMES) : undefined;
+    return [
+      {
+        code: 'invalid_value',
+        message: `${where} is ${kindOf(actual)}, which is not a type.`,
+        hint: `${suggestion ? `Did you mean "${suggestion}"? ` : ''}Use one of ${TYPE_NAMES.join(', ')}, or a list of them such as [string, "null"].`,
+        ...at(path),
+      },
+    ];
+  }
+  if (last === 'format') {
+    const suggestion = typeof actual === 'string' ? closest(actual, FORMATS) : undefined;
+    return [
+      {
+        code: 'invalid_value',
+        message: `${where} is ${kindOf(actual)}, which is not a supported format.`,
+        hint: `${suggestion ? `Did you mean "${suggestion}"? ` : ''}Use one of ${FORMATS.join(', ')}, or a pattern.`,
+        ...at(path),
+      },
+    ];
+  }
+  if (last === 'version') {
+    return [
+      {
+        code: 'invalid_value',
+        message: `This codegen reads plan version 1; ${where} is ${kindOf(actual)}.`,
+        hint: 'Write `version: 1` at the top of the plan.',
+        ...at(path),
+      },
+    ];
+  }
+  if (issue.code === 'invalid_type' && actual === undefined) {
+    return [
+      {
+        code: 'invalid_type',
+        message: `${where} is missing.`,
+        hint: `Add \`${String(last)}:\` (${issue.expected}) to ${describePath(path.slice(0, -1))}.`,
+        ...at(path.slice(0, -1)),
+      },
+    ];
+  }
+  if (issue.code === 'invalid_type' || issue.code === 'invalid_union') {
+    const expected = issue.code === 'invalid_type' ? issue.expected : 'a different kind of value';
+    return [
+      {
+        code: 'invalid_type',
+        message: `${where} is ${kindOf(actual)}; expected ${expected === 'record' || expected === 'object' ? 'a mapping' : expected === 'array' ? 'a list' : expected}.`,
+        hint:
+          mappingKind(path.slice(0, -1)) === 'property' || path.includes('properties')
+            ? 'See the property keys in the plan format: type, enum, required, description, items, properties…'
+            : 'See the plan format in the codegen README.',
+        ...at(path),
+      },
+    ];
+  }
+  return [
+    {
+      code: 'invalid_value',
+      message: `${where}: ${issue.message.replace(/^Invalid input: /, '')}.`,
+      hint: 'See the plan format in the codegen README.',
+      ...at(path),
+    },
+  ];
+}
+
+/**
+ * The plan with every invalid part cut out (unknown keys dropped, bad values
+ * removed, version and name filled), so later checks can still look at the
+ * rest and every problem is reported in one run.
+ */
+function pruneInvalid(value: unknown, issues: readonly z.core.$ZodIssue[]): unknown {
+  const copy = structuredClone(value) as Record<string, unknown>;
+  for (const issue of issues) {
+    const parent = valueAt(copy, issue.path.slice(0, -1) as PlanPath) as
+      | Record<string | number, unknown>
+      | undefined;
+    const target = valueAt(copy, issue.path as PlanPath) as Record<string, unknown> | undefined;
+    if (issue.code === 'unrecognized_keys' && target && typeof target === 'object') {
+      for (const key of issue.keys) delete target[key];
+    } else if (parent && typeof parent === 'object' && issue.path.length > 0) {
+      delete parent[issue.path[issue.path.length - 1] as string | number];
+    }
+  }
+  if (copy && typeof copy === 'object') {
+    copy.version = 1;
+    if (typeof copy.name !== 'string' || copy.name === '') copy.name = 'plan';
+  }
+  return copy;
+}
+
+/**
+ * Finds keys named __proto__ anywhere in the plan. They are refused: a
+ * JavaScript object literal with such a key changes its prototype instead of
+ * holding a property, in generated code as in most tools downstream, and zod
+ * skips them, so their contents would go unchecked.
+ */
+function protoKeyProblems(value: unknown, source: PlanSource, path: PlanPath = []): PlanProblem[] {
+  if (value === null || typeof value !== 'object') return [];
+  return Object.keys(value).flatMap((key) => {
+    const child = [...path, Array.isArray(value) ? Number(key) : key];
+    const own: PlanProblem[] =
+      key === '__proto__'
+        ? [
+            {
+              code: 'reserved_name',
+              message: `${describePath(path)} uses the name "__proto__", which JavaScript objects cannot hold as a plain key.`,
+              hint: 'Rename it, e.g. "proto".',
+              file: source.file,
+              ...source.locate(child, 'key'),
+            },
+          ]
+        : [];
+    return [...own, ...protoKeyProblems((value as Record<string, unknown>)[key], source, child)];
+  });
+}
+
+/**
+ * Checks the plan's shape with zod, reporting every problem rather than the
+ * first. When some parts are invalid, `partial` holds the valid rest.
+ */
+export function validatePlanSchema(source: PlanSource): {
+  plan?: PlanFile;
+  partial?: PlanFile;
+  problems: PlanProblem[];
+} {
+  const reserved = protoKeyProblems(source.value, source);
+  if (reserved.length > 0) return { problems: reserved };
+  const result = PlanSchema.safeParse(source.value);
+  // The checked input, not zod's copy: zod builds records by assignment,
+  // which silently drops a key named __proto__. The schema transforms
+  // nothing, so the input is exactly the validated plan.
+  if (result.success) return { plan: source.value as PlanFile, problems: [] };
+  const problems = result.error.issues.flatMap((issue) =>
+    issueToProblems(issue, source.value, source),
+  );
+  const pruned =
+    source.value && typeof source.value === 'object'
+      ? pruneInvalid(source.value, result.error.issues)
+      : undefined;
+  const rest = pruned === undefined ? undefined : PlanSchema.safeParse(pruned);
+  return rest?.success ? { partial: pruned as PlanFile, problems } : { problems };
+}
