@@ -1,10 +1,17 @@
 import { createAnalytics } from '@trackplan/core';
 import { startReceiver } from '@trackplan/receiver';
+import { trackingPlan } from './analytics/index.js';
 import { runStorefrontSession } from './storefront-session.js';
 
 // A Segment-compatible receiver on loopback stands in for api.segment.io.
 const receiver = await startReceiver({ maxLifetimeMs: 60_000 });
-const analytics = createAnalytics({ writeKey: 'demo-write-key', endpoint: receiver.url });
+const analytics = createAnalytics({
+  writeKey: 'demo-write-key',
+  endpoint: receiver.url,
+  // Generated runtime checks (development only): calls that break the plan are refused.
+  plan: trackingPlan,
+  onViolation: 'drop',
+});
 
 console.log(`Sending a storefront session to the local receiver at ${receiver.url}\n`);
 const results = await runStorefrontSession(analytics);
@@ -35,7 +42,7 @@ const accepted = results.reduce(
 );
 const refused = results.filter(({ result }) => !result.success).length;
 console.log(
-  `\n${arrived} messages arrived for ${accepted} accepted; ${refused} call refused before sending.`,
+  `\n${arrived} messages arrived for ${accepted} accepted calls; ${refused} calls were refused before sending.`,
 );
 // The demo doubles as a smoke check: what the app was told must match what arrived.
-process.exitCode = arrived === accepted && refused === 1 ? 0 : 1;
+process.exitCode = arrived === accepted && refused === 2 ? 0 : 1;

@@ -1,3 +1,9 @@
+export {
+  type GeneratedFile,
+  type GenerateOptions,
+  type GenerateResult,
+  generate,
+} from './generate.js';
 export { buildModel, FIXED_EXPORTS, FIXED_TYPE_NAMES } from './model/build-model.js';
 export {
   functionName,

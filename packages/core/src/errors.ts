@@ -38,6 +38,8 @@ export const ERROR_CODES = {
   delivery_failed: 'delivery_failed',
   /** The call broke the registered tracking plan and `onViolation` is `'drop'` or `'throw'`. */
   plan_violation: 'plan_violation',
+  /** A generated function ran before setDefaultClient() and without options.client. */
+  no_client: 'no_client',
   /** A bug in Trackplan itself; the cause is attached. Please report it. */
   internal_error: 'internal_error',
 } as const;

@@ -1,5 +1,6 @@
 export type { Analytics } from './analytics.js';
 export type { BrowserGlobals } from './browser/globals.js';
+export { type CallOptions, callThrough } from './call-through.js';
 export type {
   AliasInput,
   BatchInput,

@@ -243,12 +243,16 @@ export function buildModel(
     const path = ['events', name];
     const def = definition ?? {};
     let fn = def.function ?? functionName(name);
-    if (def.function !== undefined && !isValidIdentifier(def.function)) {
+    // Names starting with $ are kept for the generated module's internals.
+    if (
+      def.function !== undefined &&
+      (!isValidIdentifier(def.function) || def.function.startsWith('$'))
+    ) {
       report(
         'invalid_function_name',
         [...path, 'function'],
         `function: ${JSON.stringify(def.function)} of event "${name}" is not a usable JavaScript identifier.`,
-        'Use letters, digits, _ or $, not starting with a digit and not a reserved word, e.g. function: orderCompleted.',
+        'Use letters, digits and _, not starting with a digit or $ and not a reserved word, e.g. function: orderCompleted.',
       );
       fn = '';
     } else if (fn === '') {

@@ -1,6 +1,7 @@
 import { AnalyticsError } from '../errors.js';
 import type { Message } from '../messages.js';
 import type { PlanValidator, PlanViolation, ViolationHandler } from '../plan-validation.js';
+import type { Check } from './checks.js';
 
 export type {
   PlanValidator,
@@ -41,5 +42,57 @@ export function createPlanValidator(
       console.warn(`[trackplan] ${error.message}`);
       return undefined;
     },
+  };
+}
+
+export type { Check, PropertyCheck, StringRules } from './checks.js';
+export * as v from './checks.js';
+
+/** The checks generated for a plan, by event and page name. */
+export interface PlanChecks {
+  events: ReadonlyMap<string, Check>;
+  pages: ReadonlyMap<string, Check>;
+  identifyTraits: Check;
+  groupTraits: Check;
+}
+
+/**
+ * Lists a message's violations against generated checks: an event or a named
+ * page missing from the plan, or properties and traits that do not match.
+ * Screens and aliases carry nothing the plan describes.
+ */
+export function checkMessages(checks: PlanChecks): (message: Message) => PlanViolation[] {
+  return (message) => {
+    const out: PlanViolation[] = [];
+    switch (message.type) {
+      case 'track': {
+        const check = checks.events.get(message.event);
+        if (check) check(message.properties, 'properties', out);
+        else
+          out.push({
+            path: 'event',
+            message: `"${message.event}" is not an event of the tracking plan`,
+          });
+        break;
+      }
+      case 'page': {
+        if (message.name === undefined) break;
+        const check = checks.pages.get(message.name);
+        if (check) check(message.properties, 'properties', out);
+        else
+          out.push({
+            path: 'name',
+            message: `"${message.name}" is not a page of the tracking plan`,
+          });
+        break;
+      }
+      case 'identify':
+        checks.identifyTraits(message.traits, 'traits', out);
+        break;
+      case 'group':
+        checks.groupTraits(message.traits, 'traits', out);
+        break;
+    }
+    return out;
   };
 }

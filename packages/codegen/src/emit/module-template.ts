@@ -1,0 +1,80 @@
+/**
+ * The layout of the generated module. Every value is a finished string from
+ * the view model; the template holds no logic beyond placing them.
+ */
+export const MODULE_TEMPLATE = `{{header}}
+/* eslint-disable */
+{{coreImport}}
+{{planImport}}
+
+// Shared types of the plan.
+{{#each namedTypes}}
+
+{{doc}}{{code}}
+{{/each}}
+
+// Properties of each event.
+{{#each eventTypes}}
+
+{{doc}}{{code}}
+{{/each}}
+
+// Traits and pages.
+{{#each traitTypes}}
+
+{{doc}}{{code}}
+{{/each}}
+{{#each pageTypes}}
+
+{{doc}}{{code}}
+{{/each}}
+
+/** The plan as types: what \`Register\` gives every call in the app. */
+{{planTypes}}
+
+declare module '@trackplan/core' {
+  interface Register {
+    plan: PlanTypes;
+  }
+}
+
+// One function per event. Each sends the event's name exactly as the plan writes it.
+{{#each eventFunctions}}
+
+{{doc}}{{code}}
+{{/each}}
+{{#each callFunctions}}
+
+{{doc}}{{code}}
+{{/each}}
+
+/**
+ * Runtime checks of every call against the plan, for development: pass it as
+ * \`createAnalytics({ plan: trackingPlan, onViolation })\`. It is undefined
+ * when NODE_ENV is production, and bundlers then drop all the checks.
+ */
+export const trackingPlan: PlanValidator | undefined =
+  typeof process !== 'undefined' && process.env.NODE_ENV !== 'production' ? /* @__PURE__ */ $buildTrackingPlan() : undefined;
+
+function $buildTrackingPlan(): PlanValidator {
+{{#each typeChecks}}
+{{this}}
+{{/each}}
+  return $createPlanValidator(
+    $checkMessages({
+      events: new Map([
+{{#each eventChecks}}
+{{this}}
+{{/each}}
+      ]),
+      pages: new Map([
+{{#each pageChecks}}
+{{this}}
+{{/each}}
+      ]),
+      identifyTraits: {{identifyCheck}},
+      groupTraits: {{groupCheck}},
+    }),
+  );
+}
+`;

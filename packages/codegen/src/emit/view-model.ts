@@ -1,0 +1,180 @@
+import type { PageModel, PlanModel, PropertyModel } from '../model/types.js';
+import { checkExpression, objectCheck } from './check-expression.js';
+import { jsDoc, stringLiteral } from './escape.js';
+import { objectType, typeExpression } from './type-expression.js';
+
+/** Page fields core fills in a browser; page checks accept them unless the plan declares them. */
+const AUTOMATIC_PAGE_FIELDS = ['path', 'referrer', 'search', 'title', 'url'];
+
+/** One declaration or function, with its JSDoc, ready to print. */
+export interface Block {
+  doc: string;
+  code: string;
+}
+
+/**
+ * Everything the module template prints, computed here as finished strings:
+ * the template only places them, it decides nothing.
+ */
+export interface ModuleView {
+  header: string;
+  coreImport: string;
+  planImport: string;
+  namedTypes: Block[];
+  eventTypes: Block[];
+  traitTypes: Block[];
+  pageTypes: Block[];
+  planTypes: string;
+  eventFunctions: Block[];
+  callFunctions: Block[];
+  typeChecks: string[];
+  eventChecks: string[];
+  pageChecks: string[];
+  identifyCheck: string;
+  groupCheck: string;
+}
+
+function propertiesInterface(
+  name: string,
+  properties: readonly PropertyModel[],
+  doc: readonly (string | undefined)[],
+): Block {
+  const code =
+    properties.length === 0
+      ? `export type ${name} = Record<string, never>;`
+      : `export interface ${name} ${objectType(properties, false)}`;
+  return { doc: jsDoc(doc), code };
+}
+
+function deprecatedTag(deprecated: string | undefined): string | undefined {
+  return deprecated === undefined ? undefined : `@deprecated ${deprecated}`;
+}
+
+function allOptional(properties: readonly PropertyModel[]): boolean {
+  return properties.every((property) => !property.required);
+}
+
+function pageCheck(page: PageModel): string {
+  return `        [${stringLiteral(page.name)}, ${objectCheck(page.properties, false, '        ', AUTOMATIC_PAGE_FIELDS)}],`;
+}
+
+export function buildModuleView(model: PlanModel, planFile: string): ModuleView {
+  const namedTypes = model.types.map((type) => ({
+    doc: jsDoc([type.description]),
+    code:
+      type.shape.kind === 'object' &&
+      type.shape.additional === false &&
+      type.shape.properties.length > 0
+        ? `export interface ${type.typeName} ${objectType(type.shape.properties, false)}`
+        : `export type ${type.typeName} = ${typeExpression(type.shape)};`,
+  }));
+  const eventTypes = model.events.map((event) =>
+    propertiesInterface(event.typeName, event.properties, [
+      `Properties of the ${stringLiteral(event.name)} event.`,
+      deprecatedTag(event.deprecated),
+    ]),
+  );
+  const traitTypes = [
+    propertiesInterface('IdentifyTraits', model.identifyTraits, ['Traits of an identify call.']),
+    propertiesInterface('GroupTraits', model.groupTraits, ['Traits of a group call.']),
+  ];
+  const pageTypes = model.pages.map((page) =>
+    propertiesInterface(page.typeName, page.properties, [
+      `Properties of the ${stringLiteral(page.name)} page.`,
+      deprecatedTag(page.deprecated),
+    ]),
+  );
+  const planTypes = [
+    'export interface PlanTypes {',
+    '  events: {',
+    ...model.events.map((event) => `    ${stringLiteral(event.name)}: ${event.typeName};`),
+    '  };',
+    '  pages: {',
+    ...model.pages.map((page) => `    ${stringLiteral(page.name)}: ${page.typeName};`),
+    '  };',
+    '  identifyTraits: IdentifyTraits;',
+    '  groupTraits: GroupTraits;',
+    '}',
+  ].join('\n');
+
+  const eventFunctions = model.events.map((event) => {
+    const optional = allOptional(event.properties);
+    return {
+      doc: jsDoc([
+        event.description,
+        `Sends the ${stringLiteral(event.name)} event.`,
+        deprecatedTag(event.deprecated),
+      ]),
+      code: [
+        `export function ${event.functionName}(properties${optional ? `: ${event.typeName} = {}` : `: ${event.typeName}`}, options?: CallOptions): Promise<TrackResult> {`,
+        `  return $callThrough('track', { event: ${stringLiteral(event.name)}, properties }, options);`,
+        '}',
+      ].join('\n'),
+    };
+  });
+
+  const categories = model.pages.filter((page) => page.category !== undefined);
+  const callFunctions: Block[] = [
+    {
+      doc: jsDoc(['Identifies the user with traits from the plan; pass `userId` in options.']),
+      code: [
+        `export function identify(traits${allOptional(model.identifyTraits) ? ': IdentifyTraits = {}' : ': IdentifyTraits'}, options?: CallOptions): Promise<IdentifyResult> {`,
+        "  return $callThrough('identify', { traits }, options);",
+        '}',
+      ].join('\n'),
+    },
+    {
+      doc: jsDoc(['Associates the user with a group, with traits from the plan.']),
+      code: [
+        `export function group(groupId: string, traits${allOptional(model.groupTraits) ? ': GroupTraits = {}' : ': GroupTraits'}, options?: CallOptions): Promise<GroupResult> {`,
+        "  return $callThrough('group', { groupId, traits }, options);",
+        '}',
+      ].join('\n'),
+    },
+    {
+      doc: '',
+      code: [
+        "type PageName = keyof PlanTypes['pages'] & string;",
+        "type PageArguments<N extends PageName> = {} extends PlanTypes['pages'][N]",
+        "  ? [properties?: PlanTypes['pages'][N], options?: CallOptions]",
+        "  : [properties: PlanTypes['pages'][N], options?: CallOptions];",
+        '',
+        `const $pageCategories: Partial<Record<PageName, string>> = {${categories.length === 0 ? '' : `\n${categories.map((page) => `  ${stringLiteral(page.name)}: ${stringLiteral(page.category ?? '')},`).join('\n')}\n`}};`,
+      ].join('\n'),
+    },
+    {
+      doc: jsDoc(["Records a view of one of the plan's pages, with its category from the plan."]),
+      code: [
+        'export function page<N extends PageName>(name: N, ...[properties, options]: PageArguments<N>): Promise<PageResult> {',
+        '  const category = $pageCategories[name];',
+        "  return $callThrough('page', category === undefined ? { name, properties } : { name, category, properties }, options);",
+        '}',
+      ].join('\n'),
+    },
+  ];
+
+  return {
+    header: `// Generated by @trackplan/codegen from ${planFile} (${model.name.replace(/[\r\n\u2028\u2029]/g, ' ')}).\n// Do not edit: change the plan and run \`codegen generate\`.`,
+    coreImport:
+      "import {\n  callThrough as $callThrough,\n  type CallOptions,\n  type GroupResult,\n  type IdentifyResult,\n  type PageResult,\n  type PlanValidator,\n  type TrackResult,\n} from '@trackplan/core';",
+    planImport:
+      "import {\n  type Check as $Check,\n  checkMessages as $checkMessages,\n  createPlanValidator as $createPlanValidator,\n  v as $v,\n} from '@trackplan/core/plan';",
+    namedTypes,
+    eventTypes,
+    traitTypes,
+    pageTypes,
+    planTypes,
+    eventFunctions,
+    callFunctions,
+    typeChecks: model.types.map(
+      (type) => `  const ${type.typeName}Check: $Check = ${checkExpression(type.shape, '  ')};`,
+    ),
+    eventChecks: model.events.map(
+      (event) =>
+        `        [${stringLiteral(event.name)}, ${objectCheck(event.properties, false, '        ')}],`,
+    ),
+    pageChecks: model.pages.map(pageCheck),
+    identifyCheck: objectCheck(model.identifyTraits, false, '      '),
+    groupCheck: objectCheck(model.groupTraits, false, '      '),
+  };
+}

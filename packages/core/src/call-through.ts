@@ -1,0 +1,48 @@
+import type { Analytics } from './analytics.js';
+import type { CommonFields } from './calls.js';
+import { getDefaultClient } from './default-client.js';
+import { AnalyticsError } from './errors.js';
+import type { PlanShape } from './register.js';
+
+/**
+ * What generated functions take besides the plan's properties: the call's
+ * other fields, and the client to use instead of the default one.
+ */
+export interface CallOptions extends CommonFields {
+  client?: Analytics<PlanShape> | Analytics;
+}
+
+type ThroughType = 'track' | 'identify' | 'page' | 'group';
+
+/**
+ * Sends one call through `options.client` or the default client. Generated
+ * functions are one line over this, so each adds little to a bundle. Without
+ * any client it resolves `success: false` with `no_client`; it never throws.
+ */
+export function callThrough(
+  type: ThroughType,
+  fields: Record<string, unknown>,
+  options: CallOptions = {},
+): Promise<never> {
+  const { client = getDefaultClient(), ...callFields } = options;
+  if (!client) {
+    const error = new AnalyticsError(
+      'no_client',
+      __DEV__
+        ? 'No analytics client: call setDefaultClient(createAnalytics({ writeKey })) once at startup, or pass options.client.'
+        : '',
+    );
+    const { properties: _properties, traits: _traits, category: _category, ...named } = fields;
+    return Promise.resolve({
+      success: false,
+      ...named,
+      userId: callFields.userId ?? null,
+      anonymousId: callFields.anonymousId ?? null,
+      error,
+    } as never);
+  }
+  return (client as unknown as Record<ThroughType, (input: unknown) => Promise<never>>)[type]({
+    ...callFields,
+    ...fields,
+  });
+}
