@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -61,5 +61,89 @@ describe('codegen validate', () => {
     expect((await run('validat')).code).toBe(1);
     expect((await run('validate', '--plam', 'x')).code).toBe(1);
     expect((await run()).code).toBe(1);
+  });
+});
+
+const VALID =
+  'version: 1\nname: Shop\nevents:\n  Signed Up:\n    properties:\n      method: { enum: [email], required: true }\n';
+
+describe('codegen generate', () => {
+  it('writes <out>/index.ts and is the default command', async () => {
+    writeFileSync(join(cwd, 'tracking-plan.yaml'), VALID);
+    const { code, stdout } = await run('--out', 'gen');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Wrote gen/index.ts: 1 events');
+    const generated = readFileSync(join(cwd, 'gen/index.ts'), 'utf8');
+    expect(generated).toContain('export function signedUp(');
+  });
+
+  it('reads plan and out from codegen.config.json, flags winning', async () => {
+    writeFileSync(join(cwd, 'plan.yaml'), VALID);
+    writeFileSync(
+      join(cwd, 'codegen.config.json'),
+      JSON.stringify({ plan: 'plan.yaml', out: 'from-config' }),
+    );
+    expect((await run('generate')).code).toBe(0);
+    expect(existsSync(join(cwd, 'from-config/index.ts'))).toBe(true);
+    expect((await run('generate', '--out', 'from-flag')).code).toBe(0);
+    expect(existsSync(join(cwd, 'from-flag/index.ts'))).toBe(true);
+  });
+
+  it('reports a broken config file', async () => {
+    writeFileSync(join(cwd, 'codegen.config.json'), '{ "out": 3 }');
+    const { code, stderr } = await run('generate');
+    expect(code).toBe(1);
+    expect(stderr).toContain('"out" must be a non-empty string');
+  });
+
+  it('writes nothing, and keeps the previous output, when the plan is invalid', async () => {
+    writeFileSync(join(cwd, 'tracking-plan.yaml'), VALID);
+    await run('generate', '--out', 'gen');
+    const before = readFileSync(join(cwd, 'gen/index.ts'), 'utf8');
+    writeFileSync(
+      join(cwd, 'tracking-plan.yaml'),
+      `${VALID}  Bad: { properties: { x: { type: nope } } }\n`,
+    );
+    const { code, stderr } = await run('generate', '--out', 'gen');
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^tracking-plan\.yaml:7:\d+ error invalid_value/);
+    expect(stderr).toContain('nothing was written');
+    expect(readFileSync(join(cwd, 'gen/index.ts'), 'utf8')).toBe(before);
+    expect(existsSync(join(cwd, 'other'))).toBe(false);
+  });
+});
+
+describe('codegen check', () => {
+  it('passes when the files are current and fails when they are stale or missing', async () => {
+    writeFileSync(join(cwd, 'tracking-plan.yaml'), VALID);
+    const missing = await run('check', '--out', 'gen');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('gen/index.ts is stale or missing.');
+    await run('generate', '--out', 'gen');
+    expect((await run('check', '--out', 'gen')).code).toBe(0);
+    writeFileSync(join(cwd, 'tracking-plan.yaml'), VALID.replace('Signed Up', 'Signed Up Now'));
+    const stale = await run('check', '--out', 'gen');
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toContain('Run `codegen generate');
+  });
+});
+
+describe('codegen init', () => {
+  it('writes a starter plan that validates, and a config', async () => {
+    const { code } = await run('init');
+    expect(code).toBe(0);
+    expect((await run('validate')).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(cwd, 'codegen.config.json'), 'utf8'))).toEqual({
+      plan: 'tracking-plan.yaml',
+      out: 'src/analytics',
+    });
+  });
+
+  it('never overwrites', async () => {
+    writeFileSync(join(cwd, 'tracking-plan.yaml'), 'mine');
+    const { code, stderr } = await run('init');
+    expect(code).toBe(1);
+    expect(stderr).toContain('already exists');
+    expect(readFileSync(join(cwd, 'tracking-plan.yaml'), 'utf8')).toBe('mine');
   });
 });

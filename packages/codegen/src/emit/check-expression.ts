@@ -55,11 +55,11 @@ export function objectCheck(
   const entries = [
     ...properties.map(
       (property) =>
-        `${inner}${propertyKey(property.name)}: [${checkExpression(property.shape, inner)}, ${property.required}],`,
+        `${inner}${propertyKey(property.name)}: $v.${property.required ? 'required' : 'optional'}(${checkExpression(property.shape, inner)}),`,
     ),
     ...extraOptional
       .filter((name) => !declared.has(name))
-      .map((name) => `${inner}${propertyKey(name)}: [$v.string(), false],`),
+      .map((name) => `${inner}${propertyKey(name)}: $v.optional($v.string()),`),
   ];
   const extra =
     typeof additional === 'boolean'

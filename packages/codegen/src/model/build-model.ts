@@ -12,6 +12,9 @@ import type {
   Shape,
 } from './types.js';
 
+/** Members of every object (toString, constructor, …): unusable as typed property names. */
+const OBJECT_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 /** Exports every generated module has; an event function may not take these names. */
 export const FIXED_EXPORTS = ['identify', 'group', 'page', 'trackingPlan'] as const;
 /** Type names every generated module declares. */
@@ -208,6 +211,15 @@ export function buildModel(
     path: PlanPath,
   ): PropertyModel[] {
     return Object.entries(map ?? {}).map(([name, node]) => {
+      if (OBJECT_MEMBERS.has(name)) {
+        report(
+          'reserved_name',
+          [...path, name],
+          `The property "${name}" of ${describePath(path.slice(0, -1))} is a member of every JavaScript object, so TypeScript cannot give it the plan's type.`,
+          `Rename the property, e.g. "${name}_value".`,
+          'key',
+        );
+      }
       const property: PropertyModel = {
         name,
         required: node.required === true,
@@ -243,6 +255,8 @@ export function buildModel(
     const path = ['events', name];
     const def = definition ?? {};
     let fn = def.function ?? functionName(name);
+    // Type names follow the event's name, or the function: override when given.
+    const propertiesType = `${def.function !== undefined ? upperFirst(def.function) : typeName(name)}Properties`;
     // Names starting with $ are kept for the generated module's internals.
     if (
       def.function !== undefined &&
@@ -276,7 +290,7 @@ export function buildModel(
       } else {
         functions.set(fn, { what: `event "${name}"` });
         claimTypeName(
-          `${upperFirst(fn)}Properties`,
+          propertiesType,
           `Event "${name}"`,
           path,
           'Set `function:` on one of them to a different name.',
@@ -286,7 +300,7 @@ export function buildModel(
     const model: EventModel = {
       name,
       functionName: fn,
-      typeName: `${upperFirst(fn)}Properties`,
+      typeName: propertiesType,
       properties: propertiesOf(def.properties, [...path, 'properties']),
     };
     if (def.description) model.description = def.description;

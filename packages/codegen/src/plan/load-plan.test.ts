@@ -153,7 +153,7 @@ describe('loadPlan builds the model of a valid plan', () => {
     expect(model?.events.map((e) => [e.name, e.functionName, e.typeName])).toEqual([
       ["it's done", 'itsDone', 'ItsDoneProperties'],
       ['a */ b ${x} `c`', 'aBXC', 'ABXCProperties'],
-      ['delete', 'delete_', 'Delete_Properties'],
+      ['delete', 'delete_', 'DeleteProperties'],
       ['Order Completed', 'checkoutDone', 'CheckoutDoneProperties'],
     ]);
     const order = model?.events[3];
@@ -196,5 +196,24 @@ describe('loadPlan builds the model of a valid plan', () => {
     const names = (m: typeof before) =>
       Object.fromEntries(m?.events.map((e) => [e.name, e.functionName]) ?? []);
     expect(names(after)).toMatchObject(names(before));
+  });
+});
+
+describe('names every JavaScript object already has', () => {
+  it('are refused as property names, with the fix', () => {
+    const { problems } = loadPlan(
+      plan(
+        'events:\n  E:\n    properties:\n      toString: { type: number }\n      constructor: { type: string }\n',
+      ),
+    );
+    expect(problems.map((p) => [p.code, p.line, p.column])).toEqual([
+      ['reserved_name', 6, 7],
+      ['reserved_name', 7, 7],
+    ]);
+    expect(problems[0]?.hint).toContain('toString_value');
+  });
+  it('are fine as event names', () => {
+    const { model } = loadPlan(plan('events:\n  constructor: {}\n  toString: {}\n'));
+    expect(model?.events.map((e) => e.functionName)).toEqual(['constructor', 'toString']);
   });
 });

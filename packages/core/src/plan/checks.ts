@@ -10,6 +10,12 @@ export type Check = (value: unknown, path: string, out: PlanViolation[]) => void
 /** A property of an object check: its check, and whether it must be present. */
 export type PropertyCheck = readonly [check: Check, required: boolean];
 
+/** A property that must be present. */
+export const required = (check: Check): PropertyCheck => [check, true];
+
+/** A property that may be absent (or undefined). */
+export const optional = (check: Check): PropertyCheck => [check, false];
+
 const describe = (value: unknown): string =>
   value === null
     ? 'null'

@@ -1,0 +1,24 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { GOLDEN_FIXTURES } from '../test/golden/fixtures.js';
+import { generate } from './generate.js';
+
+const golden = (path: string) => new URL(`../test/golden/${path}`, import.meta.url);
+
+// Reviewed, committed output. After an intended change to generated code run
+// `UPDATE_GOLDEN=1 pnpm vitest run src/generate.golden.test.ts` and review the diff.
+describe.each(GOLDEN_FIXTURES)('generated output of the $name plan', ({ name, plan, planFile }) => {
+  it('matches the committed golden file byte for byte', () => {
+    const result = generate(readFileSync(golden(plan), 'utf8'), { planFile });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems, null, 2));
+    const [file] = result.files;
+    expect(file?.path).toBe('index.ts');
+    if (process.env.UPDATE_GOLDEN) writeFileSync(golden(`${name}/index.ts`), file?.contents ?? '');
+    expect(file?.contents).toBe(readFileSync(golden(`${name}/index.ts`), 'utf8'));
+  });
+
+  it('is deterministic', () => {
+    const text = readFileSync(golden(plan), 'utf8');
+    expect(generate(text, { planFile })).toEqual(generate(text, { planFile }));
+  });
+});

@@ -1,0 +1,207 @@
+import {
+  createAnalytics,
+  type PlanValidator,
+  setDefaultClient,
+  type TrackResult,
+} from '@trackplan/core';
+import { type Receiver, startReceiver } from '@trackplan/receiver';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+// The committed golden modules, run for real against the local receiver. They
+// are loaded by a computed path: each augments core's Register, so importing
+// two into this package's one type-check would conflict. Their typing is
+// tested fixture by fixture in golden.typecheck.test.ts.
+type GeneratedFunction = (...args: unknown[]) => Promise<TrackResult & Record<string, unknown>>;
+type GeneratedModule<Names extends string> = Record<Names, GeneratedFunction> & {
+  trackingPlan: PlanValidator;
+};
+const load = <Names extends string>(name: string): Promise<GeneratedModule<Names>> =>
+  import(`../test/golden/${name}/index.ts`);
+const storefront = await load<
+  'orderCompleted' | 'identify' | 'group' | 'page' | 'signedOut' | 'signedIn'
+>('storefront');
+const hostile = await load<'itsQuotedEvil' | 'lineBreakEvent' | 'delete_' | 'page'>('hostile');
+
+let receiver: Receiver;
+beforeEach(async () => {
+  receiver = await startReceiver();
+  setDefaultClient(
+    createAnalytics({ writeKey: 'wk', endpoint: receiver.url, window: null, flushAt: 1 }),
+  );
+});
+afterEach(async () => {
+  setDefaultClient(undefined);
+  await receiver.close();
+});
+
+const sent = () => receiver.messages().map(({ message }) => message);
+
+describe('generated functions', () => {
+  it('send each event under its plan name with the given properties', async () => {
+    const products = [{ product_id: 'p1', name: 'Shoe', price: 10, quantity: 2 }];
+    const result = await storefront.orderCompleted(
+      { order_id: 'o1', total: 20, currency: 'EUR', coupon: null, products },
+      { userId: 'u1', context: { ip: '192.0.2.1' } },
+    );
+    expect(result).toMatchObject({ success: true, event: 'Order Completed', userId: 'u1' });
+    expect(sent()[0]).toMatchObject({
+      type: 'track',
+      event: 'Order Completed',
+      userId: 'u1',
+      properties: { order_id: 'o1', total: 20, currency: 'EUR', coupon: null, products },
+      context: { ip: '192.0.2.1' },
+    });
+  });
+
+  it('send identify, group and page, pages with their plan category', async () => {
+    await storefront.identify({ email: 'ada@example.com' }, { userId: 'u1' });
+    await storefront.group('g1', { name: 'Acme' }, { userId: 'u1' });
+    await storefront.page('Product Detail', { product_id: 'p1' }, { anonymousId: 'a1' });
+    await storefront.signedOut(undefined, { userId: 'u1' });
+    expect(sent()).toMatchObject([
+      { type: 'identify', userId: 'u1', traits: { email: 'ada@example.com' } },
+      { type: 'group', groupId: 'g1', traits: { name: 'Acme' } },
+      {
+        type: 'page',
+        name: 'Product Detail',
+        category: 'Catalog',
+        properties: { product_id: 'p1' },
+      },
+      { type: 'track', event: 'Signed Out', properties: {} },
+    ]);
+  });
+
+  it('use options.client over the default client', async () => {
+    const other = await startReceiver();
+    try {
+      const client = createAnalytics({
+        writeKey: 'other',
+        endpoint: other.url,
+        window: null,
+        flushAt: 1,
+      });
+      await storefront.signedIn({ method: 'email' }, { userId: 'u1', client });
+      expect(other.messages()[0]?.writeKey).toBe('other');
+      expect(sent()).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('resolve no_client, never throw, when no client is set', async () => {
+    setDefaultClient(undefined);
+    const result = await storefront.signedIn({ method: 'email' }, { userId: 'u1' });
+    expect(result).toMatchObject({
+      success: false,
+      event: 'Signed In',
+      userId: 'u1',
+      error: { code: 'no_client' },
+    });
+  });
+
+  it('send hostile names exactly as the plan writes them', async () => {
+    await hostile.itsQuotedEvil(
+      { required_one: 'x', nested: { '${inner}': 'line\nbreak' } },
+      { userId: 'u' },
+    );
+    await hostile.lineBreakEvent(undefined, { userId: 'u' });
+    await hostile.delete_(undefined, { userId: 'u' });
+    await hostile.page('Page */ ${x}', { 'q"': 'v' }, { userId: 'u' });
+    expect(sent().map((m) => m.event ?? m.name)).toEqual([
+      'it\'s "quoted" */ `${evil}`',
+      'line\nbreak event',
+      'delete',
+      'Page */ ${x}',
+    ]);
+    expect(sent()[0]?.properties).toEqual({
+      required_one: 'x',
+      nested: { '${inner}': 'line\nbreak' },
+    });
+    expect(sent()[3]?.category).toBe('Cat */ `y`');
+  });
+});
+
+describe('trackingPlan', () => {
+  it('is built in development and checks every call', async () => {
+    expect(storefront.trackingPlan).toBeDefined();
+    const client = createAnalytics({
+      writeKey: 'wk',
+      endpoint: receiver.url,
+      window: null,
+      flushAt: 1,
+      plan: storefront.trackingPlan,
+      onViolation: 'drop',
+    });
+    const ok = await client.track({
+      event: 'Review Submitted',
+      userId: 'u',
+      properties: { product_id: 'p', rating: 5 },
+    });
+    const outOfRange = await client.track({
+      event: 'Review Submitted',
+      userId: 'u',
+      properties: '{"product_id":"p","rating":9}' as never,
+    });
+    const unknown = await client.track({ event: 'Not In Plan', userId: 'u' } as never);
+    const extra = await client.identify({
+      userId: 'u',
+      traits: { email: 'ada@example.com', shoe_size: 42 } as never,
+    });
+    const badEnum = await client.page({ name: 'Checkout', userId: 'u', properties: { step: 7 } });
+    expect(ok.success).toBe(true);
+    expect([outOfRange, unknown, extra, badEnum].map((r) => r.error?.code)).toEqual(
+      Array(4).fill('plan_violation'),
+    );
+    expect(outOfRange.error?.message).toContain('properties.rating: Expected at most 5, got 9');
+    expect(unknown.error?.message).toContain('"Not In Plan" is not an event of the tracking plan');
+    expect(extra.error?.message).toContain('traits.shoe_size: Not in the tracking plan');
+    expect(sent()).toHaveLength(1);
+  });
+
+  it('accepts the page fields core fills in a browser', async () => {
+    const client = createAnalytics({
+      writeKey: 'wk',
+      endpoint: receiver.url,
+      window: null,
+      flushAt: 1,
+      plan: storefront.trackingPlan,
+      onViolation: 'drop',
+    });
+    const result = await client.page({
+      name: 'Product Detail',
+      userId: 'u',
+      properties: {
+        product_id: 'p',
+        path: '/p',
+        url: 'https://shop.example/p',
+        title: 'Shoe',
+        referrer: '',
+        search: '',
+      },
+    });
+    expect(result.success).toBe(true);
+  });
+
+  it('checks hostile enum values exactly', async () => {
+    const client = createAnalytics({
+      writeKey: 'wk',
+      endpoint: receiver.url,
+      window: null,
+      flushAt: 1,
+      plan: hostile.trackingPlan,
+      onViolation: 'drop',
+    });
+    const good = await client.track({
+      event: 'it\'s "quoted" */ `${evil}`',
+      userId: 'u',
+      properties: { required_one: 'x', nested: { '${inner}': '`tick`' } },
+    } as never);
+    const bad = await client.track({
+      event: 'it\'s "quoted" */ `${evil}`',
+      userId: 'u',
+      properties: { required_one: 'x', nested: { '${inner}': 'tick' } },
+    } as never);
+    expect(good.success).toBe(true);
+    expect(bad.error?.code).toBe('plan_violation');
+  });
+});
