@@ -147,3 +147,41 @@ describe('codegen init', () => {
     expect(readFileSync(join(cwd, 'tracking-plan.yaml'), 'utf8')).toBe('mine');
   });
 });
+
+/** Polls a condition every 20 ms, for at most 5 s. */
+async function until(condition: () => boolean): Promise<void> {
+  for (let attempt = 0; attempt < 250; attempt++) {
+    if (condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('condition not met within 5 s');
+}
+
+describe('codegen generate --watch', () => {
+  it('generates again on each change, reports a broken plan without stopping, and ends on abort', async () => {
+    const planPath = join(cwd, 'tracking-plan.yaml');
+    const output = join(cwd, 'gen/index.ts');
+    writeFileSync(planPath, VALID);
+    const stop = new AbortController();
+    const stdout: string[] = [];
+    const stderr: string[] = [];
+    const running = runCli(['generate', '--watch', '--out', 'gen'], {
+      cwd,
+      stdout: (t) => stdout.push(t),
+      stderr: (t) => stderr.push(t),
+      signal: stop.signal,
+    });
+    await until(() => stdout.some((line) => line.startsWith('Watching')));
+    expect(readFileSync(output, 'utf8')).toContain('signedUp(');
+
+    writeFileSync(planPath, VALID.replace('Signed Up', 'Account Created'));
+    await until(() => readFileSync(output, 'utf8').includes('accountCreated('));
+
+    writeFileSync(planPath, 'version: 1\nname: [broken\n');
+    await until(() => stderr.some((line) => line.includes('error yaml_syntax')));
+    expect(readFileSync(output, 'utf8')).toContain('accountCreated(');
+
+    stop.abort();
+    expect(await running).toBe(0);
+  });
+});

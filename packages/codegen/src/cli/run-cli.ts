@@ -7,11 +7,14 @@ import { formatProblem, type PlanProblem } from '../plan/problems.js';
 import { staleFiles, writeFilesAtomically } from '../write-files.js';
 import { CONFIG_FILE, DEFAULT_CONFIG, readConfig } from './config.js';
 import { STARTER_PLAN } from './starter-plan.js';
+import { watchFile } from './watch-file.js';
 
 export interface CliIo {
   cwd: string;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Ends `--watch`. The binary wires it to SIGINT and SIGTERM. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -64,15 +67,32 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .command(
       ['generate', '$0'],
       'Generate the typed module (<out>/index.ts) from the plan',
-      (command) => command.option('plan', planOption).option('out', outOption),
-      async ({ plan, out }) => {
-        const generated = await generateFrom(plan);
-        if (!generated) return;
+      (command) =>
+        command
+          .option('plan', planOption)
+          .option('out', outOption)
+          .option('watch', {
+            type: 'boolean',
+            default: false,
+            describe: 'Generate again whenever the plan changes',
+          }),
+      async ({ plan, out, watch: watching }) => {
         const outDir = resolve(io.cwd, out);
-        await writeFilesAtomically(outDir, generated.files);
-        io.stdout(
-          `Wrote ${generated.files.map((file) => display(join(outDir, file.path))).join(', ')}: ${generated.model.events.length} events, ${generated.model.pages.length} pages.`,
-        );
+        const once = async () => {
+          const generated = await generateFrom(plan);
+          if (!generated) return;
+          await writeFilesAtomically(outDir, generated.files);
+          io.stdout(
+            `Wrote ${generated.files.map((file) => display(join(outDir, file.path))).join(', ')}: ${generated.model.events.length} events, ${generated.model.pages.length} pages.`,
+          );
+        };
+        await once();
+        if (!watching) return;
+        // In watch mode a bad plan is reported and waited out, not fatal.
+        io.stdout(`Watching ${plan} for changes; stop with Ctrl+C.`);
+        await watchFile(resolve(io.cwd, plan), io.signal, once);
+        // Stopping a watch is not a failure, whatever the last plan was.
+        exitCode = 0;
       },
     )
     .command(
