@@ -25,8 +25,9 @@ function diagnosticsOf(name: string): string[] {
     module: ts.ModuleKind.ESNext,
     moduleResolution: ts.ModuleResolutionKind.Bundler,
     customConditions: ['@trackplan/source'],
-    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
-    types: ['node'],
+    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
+    // No Node types: generated code must compile in browser-only apps.
+    types: [],
     noEmit: true,
     skipLibCheck: true,
     verbatimModuleSyntax: true,

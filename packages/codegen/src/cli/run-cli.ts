@@ -68,14 +68,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       ['generate', '$0'],
       'Generate the typed module (<out>/index.ts) from the plan',
       (command) =>
-        command
-          .option('plan', planOption)
-          .option('out', outOption)
-          .option('watch', {
-            type: 'boolean',
-            default: false,
-            describe: 'Generate again whenever the plan changes',
-          }),
+        command.option('plan', planOption).option('out', outOption).option('watch', {
+          type: 'boolean',
+          default: false,
+          describe: 'Generate again whenever the plan changes',
+        }),
       async ({ plan, out, watch: watching }) => {
         const outDir = resolve(io.cwd, out);
         const once = async () => {

@@ -53,6 +53,10 @@ declare module '@trackplan/core' {
  * \`createAnalytics({ plan: trackingPlan, onViolation })\`. It is undefined
  * when NODE_ENV is production, and bundlers then drop all the checks.
  */
+// Declared here so the module compiles without Node's types; bundlers replace
+// process.env.NODE_ENV, and the typeof check covers browsers without one.
+declare const process: { env: Record<string, string | undefined> };
+
 export const trackingPlan: PlanValidator | undefined =
   typeof process !== 'undefined' && process.env.NODE_ENV !== 'production' ? /* @__PURE__ */ $buildTrackingPlan() : undefined;
 

@@ -217,3 +217,15 @@ describe('names every JavaScript object already has', () => {
     expect(model?.events.map((e) => e.functionName)).toEqual(['constructor', 'toString']);
   });
 });
+
+it('refuses a plan whose aliases nest without bound, quickly', () => {
+  const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+  for (let i = 1; i < 9; i++) {
+    const previous = String.fromCharCode(96 + i);
+    const name = String.fromCharCode(97 + i);
+    levels.push(`${name}: &${name} [${Array(10).fill(`*${previous}`).join(', ')}]`);
+  }
+  const { problems } = loadPlan(`version: 1\nname: Bomb\n${levels.join('\n')}\n`);
+  expect(problems.map((p) => p.code)).toEqual(['yaml_syntax']);
+  expect(problems[0]?.message).toContain('aliases');
+});
