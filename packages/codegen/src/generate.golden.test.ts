@@ -8,13 +8,14 @@ const golden = (path: string) => new URL(`../test/golden/${path}`, import.meta.u
 // Reviewed, committed output. After an intended change to generated code run
 // `UPDATE_GOLDEN=1 pnpm vitest run src/generate.golden.test.ts` and review the diff.
 describe.each(GOLDEN_FIXTURES)('generated output of the $name plan', ({ name, plan, planFile }) => {
-  it('matches the committed golden file byte for byte', () => {
+  it('matches the committed golden files byte for byte', () => {
     const result = generate(readFileSync(golden(plan), 'utf8'), { planFile });
     if (!result.ok) throw new Error(JSON.stringify(result.problems, null, 2));
-    const [file] = result.files;
-    expect(file?.path).toBe('index.ts');
-    if (process.env.UPDATE_GOLDEN) writeFileSync(golden(`${name}/index.ts`), file?.contents ?? '');
-    expect(file?.contents).toBe(readFileSync(golden(`${name}/index.ts`), 'utf8'));
+    expect(result.files.map((file) => file.path)).toEqual(['index.ts', 'checks.js', 'checks.d.ts']);
+    for (const file of result.files) {
+      if (process.env.UPDATE_GOLDEN) writeFileSync(golden(`${name}/${file.path}`), file.contents);
+      expect(file.contents).toBe(readFileSync(golden(`${name}/${file.path}`), 'utf8'));
+    }
   });
 
   it('is deterministic', () => {

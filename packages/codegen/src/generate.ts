@@ -34,5 +34,5 @@ export function generate(plan: string | PlanModel, options: GenerateOptions = {}
     model = plan;
   }
   const view = buildModuleView(model, planFile.replace(/[\r\n\u2028\u2029]/g, ' '));
-  return { ok: true, files: [{ path: 'index.ts', contents: renderModule(view) }] };
+  return { ok: true, files: renderModule(view) };
 }

@@ -72,7 +72,9 @@ describe('codegen generate', () => {
     writeFileSync(join(cwd, 'tracking-plan.yaml'), VALID);
     const { code, stdout } = await run('--out', 'gen');
     expect(code).toBe(0);
-    expect(stdout).toContain('Wrote gen/index.ts: 1 events');
+    expect(stdout).toContain('Wrote gen/index.ts and its checks: 1 events');
+    expect(existsSync(join(cwd, 'gen/checks.js'))).toBe(true);
+    expect(existsSync(join(cwd, 'gen/checks.d.ts'))).toBe(true);
     const generated = readFileSync(join(cwd, 'gen/index.ts'), 'utf8');
     expect(generated).toContain('export function signedUp(');
   });

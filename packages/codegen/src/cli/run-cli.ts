@@ -80,7 +80,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           if (!generated) return;
           await writeFilesAtomically(outDir, generated.files);
           io.stdout(
-            `Wrote ${generated.files.map((file) => display(join(outDir, file.path))).join(', ')}: ${generated.model.events.length} events, ${generated.model.pages.length} pages.`,
+            `Wrote ${display(join(outDir, 'index.ts'))} and its checks: ${generated.model.events.length} events, ${generated.model.pages.length} pages.`,
           );
         };
         await once();

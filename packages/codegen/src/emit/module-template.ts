@@ -48,19 +48,26 @@ declare module '@trackplan/core' {
 {{doc}}{{code}}
 {{/each}}
 
-/**
- * Runtime checks of every call against the plan, for development: pass it as
- * \`createAnalytics({ plan: trackingPlan, onViolation })\`. It is undefined
- * when NODE_ENV is production, and bundlers then drop all the checks.
- */
 // Declared here so the module compiles without Node's types; bundlers replace
 // process.env.NODE_ENV, and the typeof check covers browsers without one.
 declare const process: { env: Record<string, string | undefined> };
 
+/**
+ * Runtime checks of every call against the plan, for development: pass it as
+ * \`createAnalytics({ plan: trackingPlan, onViolation })\`. It is undefined
+ * when NODE_ENV is production, and bundlers then drop all the checks, which
+ * live in ./checks.js (plain JavaScript, so they cost type-checking nothing).
+ */
 export const trackingPlan: PlanValidator | undefined =
   typeof process !== 'undefined' && process.env.NODE_ENV !== 'production' ? /* @__PURE__ */ $buildTrackingPlan() : undefined;
+`;
 
-function $buildTrackingPlan(): PlanValidator {
+/** ./checks.js: the plan's runtime checks, built on first use of trackingPlan. */
+export const CHECKS_TEMPLATE = `{{header}}
+import { checkMessages as $checkMessages, createPlanValidator as $createPlanValidator, v as $v } from '@trackplan/core/plan';
+
+/** Builds the runtime checks of every event, page and trait of the plan. */
+export function buildTrackingPlan() {
 {{#each typeChecks}}
 {{this}}
 {{/each}}
@@ -81,4 +88,12 @@ function $buildTrackingPlan(): PlanValidator {
     }),
   );
 }
+`;
+
+/** ./checks.d.ts: the types of ./checks.js. */
+export const CHECKS_DECLARATION_TEMPLATE = `{{header}}
+import type { PlanValidator } from '@trackplan/core';
+
+/** Builds the runtime checks of every event, page and trait of the plan. */
+export declare function buildTrackingPlan(): PlanValidator;
 `;

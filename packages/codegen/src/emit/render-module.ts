@@ -1,14 +1,24 @@
 import Handlebars from 'handlebars';
-import { MODULE_TEMPLATE } from './module-template.js';
+import {
+  CHECKS_DECLARATION_TEMPLATE,
+  CHECKS_TEMPLATE,
+  MODULE_TEMPLATE,
+} from './module-template.js';
 import type { ModuleView } from './view-model.js';
 
-// noEscape: the view holds TypeScript, already escaped for where it goes.
+// noEscape: the view holds code, already escaped for where it goes.
 // HTML-escaping it is how Typewriter came to send `it&#x27;s` on the wire.
-const renderTemplate = Handlebars.compile<ModuleView>(MODULE_TEMPLATE, {
-  noEscape: true,
-  strict: true,
-});
+const compile = (template: string) =>
+  Handlebars.compile<ModuleView>(template, { noEscape: true, strict: true });
+const renderIndex = compile(MODULE_TEMPLATE);
+const renderChecks = compile(CHECKS_TEMPLATE);
+const renderChecksDeclaration = compile(CHECKS_DECLARATION_TEMPLATE);
 
-export function renderModule(view: ModuleView): string {
-  return renderTemplate(view);
+/** The generated files, by path relative to the output directory. */
+export function renderModule(view: ModuleView): { path: string; contents: string }[] {
+  return [
+    { path: 'index.ts', contents: renderIndex(view) },
+    { path: 'checks.js', contents: renderChecks(view) },
+    { path: 'checks.d.ts', contents: renderChecksDeclaration(view) },
+  ];
 }

@@ -10,11 +10,7 @@ import {
   type PlanValidator,
   type TrackResult,
 } from '@trackplan/core';
-import {
-  checkMessages as $checkMessages,
-  createPlanValidator as $createPlanValidator,
-  v as $v,
-} from '@trackplan/core/plan';
+import { buildTrackingPlan as $buildTrackingPlan } from './checks.js';
 
 // Shared types of the plan.
 
@@ -78,28 +74,15 @@ export function page<N extends PageName>(name: N, ...[properties, options]: Page
   return $callThrough('page', category === undefined ? { name, properties } : { name, category, properties }, options);
 }
 
-/**
- * Runtime checks of every call against the plan, for development: pass it as
- * `createAnalytics({ plan: trackingPlan, onViolation })`. It is undefined
- * when NODE_ENV is production, and bundlers then drop all the checks.
- */
 // Declared here so the module compiles without Node's types; bundlers replace
 // process.env.NODE_ENV, and the typeof check covers browsers without one.
 declare const process: { env: Record<string, string | undefined> };
 
+/**
+ * Runtime checks of every call against the plan, for development: pass it as
+ * `createAnalytics({ plan: trackingPlan, onViolation })`. It is undefined
+ * when NODE_ENV is production, and bundlers then drop all the checks, which
+ * live in ./checks.js (plain JavaScript, so they cost type-checking nothing).
+ */
 export const trackingPlan: PlanValidator | undefined =
   typeof process !== 'undefined' && process.env.NODE_ENV !== 'production' ? /* @__PURE__ */ $buildTrackingPlan() : undefined;
-
-function $buildTrackingPlan(): PlanValidator {
-  return $createPlanValidator(
-    $checkMessages({
-      events: new Map([
-        ["Signed Out", $v.object({})],
-      ]),
-      pages: new Map([
-      ]),
-      identifyTraits: $v.object({}),
-      groupTraits: $v.object({}),
-    }),
-  );
-}

@@ -10,12 +10,7 @@ import {
   type PlanValidator,
   type TrackResult,
 } from '@trackplan/core';
-import {
-  type Check as $Check,
-  checkMessages as $checkMessages,
-  createPlanValidator as $createPlanValidator,
-  v as $v,
-} from '@trackplan/core/plan';
+import { buildTrackingPlan as $buildTrackingPlan } from './checks.js';
 
 // Shared types of the plan.
 
@@ -399,192 +394,15 @@ export function page<N extends PageName>(name: N, ...[properties, options]: Page
   return $callThrough('page', category === undefined ? { name, properties } : { name, category, properties }, options);
 }
 
-/**
- * Runtime checks of every call against the plan, for development: pass it as
- * `createAnalytics({ plan: trackingPlan, onViolation })`. It is undefined
- * when NODE_ENV is production, and bundlers then drop all the checks.
- */
 // Declared here so the module compiles without Node's types; bundlers replace
 // process.env.NODE_ENV, and the typeof check covers browsers without one.
 declare const process: { env: Record<string, string | undefined> };
 
+/**
+ * Runtime checks of every call against the plan, for development: pass it as
+ * `createAnalytics({ plan: trackingPlan, onViolation })`. It is undefined
+ * when NODE_ENV is production, and bundlers then drop all the checks, which
+ * live in ./checks.js (plain JavaScript, so they cost type-checking nothing).
+ */
 export const trackingPlan: PlanValidator | undefined =
   typeof process !== 'undefined' && process.env.NODE_ENV !== 'production' ? /* @__PURE__ */ $buildTrackingPlan() : undefined;
-
-function $buildTrackingPlan(): PlanValidator {
-  const ProductCheck: $Check = $v.object({
-    product_id: $v.required($v.string()),
-    sku: $v.optional($v.string({ pattern: "^[A-Z0-9-]+$" })),
-    name: $v.required($v.string()),
-    category: $v.optional($v.string()),
-    brand: $v.optional($v.string()),
-    price: $v.required($v.number({ minimum: 0 })),
-    quantity: $v.optional($v.number({ integer: true, minimum: 1 })),
-    url: $v.optional($v.string({ format: "uri" })),
-    image_url: $v.optional($v.string({ format: "uri" })),
-  });
-  const CurrencyCheck: $Check = $v.oneOfValues(["USD", "EUR", "GBP"]);
-  return $createPlanValidator(
-    $checkMessages({
-      events: new Map([
-        ["Products Searched", $v.object({
-          query: $v.required($v.string({ minLength: 1 })),
-          results_count: $v.optional($v.number({ integer: true, minimum: 0 })),
-        })],
-        ["Product List Viewed", $v.object({
-          list_id: $v.optional($v.string()),
-          category: $v.optional($v.string()),
-          products: $v.required($v.array($v.lazy(() => ProductCheck))),
-        })],
-        ["Product Viewed", $v.object({
-          product_id: $v.required($v.string()),
-          name: $v.optional($v.string()),
-          price: $v.optional($v.number({ minimum: 0 })),
-          currency: $v.optional($v.lazy(() => CurrencyCheck)),
-        })],
-        ["Product Added", $v.object({
-          cart_id: $v.optional($v.string()),
-          product_id: $v.required($v.string()),
-          name: $v.optional($v.string()),
-          price: $v.required($v.number({ minimum: 0 })),
-          quantity: $v.required($v.number({ integer: true, minimum: 1 })),
-        })],
-        ["Product Removed", $v.object({
-          cart_id: $v.optional($v.string()),
-          product_id: $v.required($v.string()),
-          quantity: $v.optional($v.number({ integer: true, minimum: 1 })),
-        })],
-        ["Cart Viewed", $v.object({
-          cart_id: $v.optional($v.string()),
-          products: $v.optional($v.array($v.lazy(() => ProductCheck))),
-        })],
-        ["Checkout Started", $v.object({
-          order_id: $v.optional($v.string()),
-          value: $v.optional($v.number({ minimum: 0 })),
-          currency: $v.required($v.lazy(() => CurrencyCheck)),
-          products: $v.required($v.array($v.lazy(() => ProductCheck))),
-        })],
-        ["Checkout Step Completed", $v.object({
-          checkout_id: $v.optional($v.string()),
-          step: $v.required($v.number({ integer: true, minimum: 1, maximum: 4 })),
-          shipping_method: $v.optional($v.oneOfValues(["standard", "express", "pickup"])),
-          payment_method: $v.optional($v.oneOfValues(["card", "paypal", "invoice"])),
-        })],
-        ["Coupon Applied", $v.object({
-          order_id: $v.optional($v.string()),
-          coupon_id: $v.required($v.string()),
-          discount: $v.optional($v.number({ minimum: 0 })),
-        })],
-        ["Order Completed", $v.object({
-          order_id: $v.required($v.string()),
-          total: $v.required($v.number({ minimum: 0 })),
-          revenue: $v.optional($v.number({ minimum: 0 })),
-          shipping: $v.optional($v.number({ minimum: 0 })),
-          tax: $v.optional($v.number({ minimum: 0 })),
-          currency: $v.required($v.lazy(() => CurrencyCheck)),
-          coupon: $v.optional($v.union([$v.string(), $v.nullValue])),
-          products: $v.required($v.array($v.lazy(() => ProductCheck))),
-          shipping_address: $v.optional($v.object({
-            city: $v.required($v.string()),
-            country: $v.required($v.string({ minLength: 2, maxLength: 2 })),
-            postal_code: $v.optional($v.string()),
-          })),
-        })],
-        ["Order Refunded", $v.object({
-          order_id: $v.required($v.string()),
-        })],
-        ["Order Cancelled", $v.object({
-          order_id: $v.required($v.string()),
-          reason: $v.required($v.oneOfValues(["customer_request", "payment_failed", "out_of_stock"])),
-          refunded_amount: $v.optional($v.number({ minimum: 0 })),
-        })],
-        ["Signed Up", $v.object({
-          method: $v.required($v.oneOfValues(["email", "google", "apple"])),
-          referral_code: $v.optional($v.string()),
-        })],
-        ["Signed In", $v.object({
-          method: $v.required($v.oneOfValues(["email", "google", "apple"])),
-        })],
-        ["Signed Out", $v.object({})],
-        ["Newsletter Subscribed", $v.object({
-          email: $v.required($v.string({ format: "email" })),
-          source: $v.optional($v.oneOfValues(["footer", "checkout", "popup"])),
-        })],
-        ["Review Submitted", $v.object({
-          product_id: $v.required($v.string()),
-          rating: $v.required($v.number({ integer: true, minimum: 1, maximum: 5 })),
-          body: $v.optional($v.string({ maxLength: 5000 })),
-        })],
-      ]),
-      pages: new Map([
-        ["Home", $v.object({
-          path: $v.optional($v.string()),
-          referrer: $v.optional($v.string()),
-          search: $v.optional($v.string()),
-          title: $v.optional($v.string()),
-          url: $v.optional($v.string()),
-        })],
-        ["Product List", $v.object({
-          category: $v.optional($v.string()),
-          path: $v.optional($v.string()),
-          referrer: $v.optional($v.string()),
-          search: $v.optional($v.string()),
-          title: $v.optional($v.string()),
-          url: $v.optional($v.string()),
-        })],
-        ["Product Detail", $v.object({
-          product_id: $v.required($v.string()),
-          path: $v.optional($v.string()),
-          referrer: $v.optional($v.string()),
-          search: $v.optional($v.string()),
-          title: $v.optional($v.string()),
-          url: $v.optional($v.string()),
-        })],
-        ["Search Results", $v.object({
-          query: $v.required($v.string()),
-          path: $v.optional($v.string()),
-          referrer: $v.optional($v.string()),
-          search: $v.optional($v.string()),
-          title: $v.optional($v.string()),
-          url: $v.optional($v.string()),
-        })],
-        ["Cart", $v.object({
-          path: $v.optional($v.string()),
-          referrer: $v.optional($v.string()),
-          search: $v.optional($v.string()),
-          title: $v.optional($v.string()),
-          url: $v.optional($v.string()),
-        })],
-        ["Checkout", $v.object({
-          step: $v.optional($v.number({ integer: true, minimum: 1, maximum: 4 })),
-          path: $v.optional($v.string()),
-          referrer: $v.optional($v.string()),
-          search: $v.optional($v.string()),
-          title: $v.optional($v.string()),
-          url: $v.optional($v.string()),
-        })],
-        ["Order Confirmation", $v.object({
-          order_id: $v.required($v.string()),
-          path: $v.optional($v.string()),
-          referrer: $v.optional($v.string()),
-          search: $v.optional($v.string()),
-          title: $v.optional($v.string()),
-          url: $v.optional($v.string()),
-        })],
-      ]),
-      identifyTraits: $v.object({
-        email: $v.optional($v.string({ format: "email" })),
-        name: $v.optional($v.string()),
-        plan: $v.optional($v.oneOfValues(["free", "plus", "pro"])),
-        created_at: $v.optional($v.string({ format: "date-time" })),
-        marketing_opt_in: $v.optional($v.boolean),
-      }),
-      groupTraits: $v.object({
-        name: $v.required($v.string()),
-        industry: $v.optional($v.string()),
-        employees: $v.optional($v.number({ integer: true, minimum: 1 })),
-        plan: $v.optional($v.oneOfValues(["team", "business", "enterprise"])),
-      }),
-    }),
-  );
-}
