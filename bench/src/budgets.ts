@@ -10,3 +10,10 @@ export interface Budget {
 export const KB = 1024;
 export const CORE_TRACK_BUNDLE_MAX_GZIP_BYTES = 4 * KB;
 export const CORE_ENQUEUE_MIN_RATIO_VS_SEGMENT_NODE = 3;
+
+export const CODEGEN_MAX_TIME_RATIO_VS_TYPEWRITER = 1 / 7;
+export const CODEGEN_MAX_TSC_RATIO_VS_TYPEWRITER = 1 / 2;
+/** 10,000 events may take at most this many times as long as 1,000 (linear is 10). */
+export const CODEGEN_MAX_10K_OVER_1K = 15;
+export const ONE_FUNCTION_MAX_GZIP_BYTES = 300;
+export const DEV_VALIDATION_MAX_MICROS = 10;

@@ -12,7 +12,10 @@ export function machineSummary(): string {
 /** Installed version of a package, read from its own package.json. */
 export function versionOf(name: string): string {
   try {
-    const path = require.resolve(`${name}/package.json`);
+    const path =
+      name === 'typewriter'
+        ? new URL('../.work/typewriter/node_modules/typewriter/package.json', import.meta.url)
+        : require.resolve(`${name}/package.json`);
     return (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
   } catch {
     return 'unknown';
