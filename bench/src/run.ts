@@ -11,14 +11,20 @@ import {
   KB,
   ONE_FUNCTION_MAX_GZIP_BYTES,
 } from './budgets.js';
-import { measureCodegen, prepareTrackplan, prepareTypewriter } from './codegen/codegen-time.js';
-import { trackplanOneFunctionBytes, typewriterOneFunctionBytes } from './codegen/one-function-size.js';
-import { trackplanValidationMicros, typewriterValidationMicros } from './codegen/validation-cost.js';
-import { ensureTypewriter, TIMEOUT_MS, WORK_DIR } from './codegen/workspace.js';
-import { median } from './stats.js';
 import { type BundleSize, measureBundle } from './bundle-size.js';
+import { measureCodegen, prepareTrackplan, prepareTypewriter } from './codegen/codegen-time.js';
+import {
+  trackplanOneFunctionBytes,
+  typewriterOneFunctionBytes,
+} from './codegen/one-function-size.js';
+import {
+  trackplanValidationMicros,
+  typewriterValidationMicros,
+} from './codegen/validation-cost.js';
+import { ensureTypewriter, TIMEOUT_MS, WORK_DIR } from './codegen/workspace.js';
 import { measureEnqueue } from './enqueue-throughput.js';
 import { machineSummary, versionOf } from './machine.js';
+import { median } from './stats.js';
 
 const short = process.argv.includes('--short');
 const benchDir = fileURLToPath(new URL('..', import.meta.url));
@@ -61,12 +67,16 @@ console.log(
 console.log('Installing Typewriter 9.2 into bench/.work (once)…');
 ensureTypewriter();
 const sizes = short ? [100, 1000] : [100, 1000, 10_000];
-const codegen = measureCodegen(sizes, (events) => (short ? 1 : events >= 10_000 ? 1 : events >= 1000 ? 3 : 5));
+const codegen = measureCodegen(sizes, (events) =>
+  short ? 1 : events >= 10_000 ? 1 : events >= 1000 ? 3 : 5,
+);
 const at = (events: number) => codegen.find((row) => row.trackplan.events === events)!;
 const ms = (values: number[]) => median(values);
 const genRatio = ms(at(1000).trackplan.generateMs) / ms(at(1000).typewriter.generateMs);
 const tscRatio = ms(at(1000).trackplan.typecheckMs) / ms(at(1000).typewriter.typecheckMs);
-const linearRatio = short ? Number.NaN : ms(at(10_000).trackplan.generateMs) / ms(at(1000).trackplan.generateMs);
+const linearRatio = short
+  ? Number.NaN
+  : ms(at(10_000).trackplan.generateMs) / ms(at(1000).trackplan.generateMs);
 
 // The 1,000-event outputs of both tools, generated above, feed the size and validation measures.
 const oursOutput = prepareTrackplan(1000);
@@ -75,10 +85,22 @@ const peerOutput = prepareTypewriter(1000);
 peerOutput.generate();
 const oneFunction = await trackplanOneFunctionBytes(oursOutput.output);
 const oneFunctionTypewriter = await typewriterOneFunctionBytes(peerOutput.output);
-const validationMicros = await trackplanValidationMicros(oursOutput.output, WORK_DIR, short ? 5000 : 50_000);
-const validationTypewriter = await typewriterValidationMicros(peerOutput.output, WORK_DIR, short ? 50 : 300);
-console.log(`one function of 1,000: ${oneFunction} B gzipped vs Typewriter ${oneFunctionTypewriter} B`);
-console.log(`development validation: ${validationMicros.toFixed(2)} µs/call vs Typewriter ${validationTypewriter.toFixed(0)} µs/call`);
+const validationMicros = await trackplanValidationMicros(
+  oursOutput.output,
+  WORK_DIR,
+  short ? 5000 : 50_000,
+);
+const validationTypewriter = await typewriterValidationMicros(
+  peerOutput.output,
+  WORK_DIR,
+  short ? 50 : 300,
+);
+console.log(
+  `one function of 1,000: ${oneFunction} B gzipped vs Typewriter ${oneFunctionTypewriter} B`,
+);
+console.log(
+  `development validation: ${validationMicros.toFixed(2)} µs/call vs Typewriter ${validationTypewriter.toFixed(0)} µs/call`,
+);
 
 const core = bundles[0]!.size;
 const budgets: Budget[] = [
@@ -131,7 +153,9 @@ const budgets: Budget[] = [
 ];
 
 const fmtMs = (values: number[]) =>
-  Number.isFinite(ms(values)) ? `${Math.round(ms(values)).toLocaleString('en')} ms` : `did not finish in ${TIMEOUT_MS / 60_000} min`;
+  Number.isFinite(ms(values))
+    ? `${Math.round(ms(values)).toLocaleString('en')} ms`
+    : `did not finish in ${TIMEOUT_MS / 60_000} min`;
 
 const lines = [
   '# Benchmark results',

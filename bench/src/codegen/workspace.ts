@@ -16,7 +16,12 @@ const TSC = require.resolve('typescript/lib/tsc.js');
 export const TIMEOUT_MS = 10 * 60_000;
 
 /** Runs a command to completion and returns its wall time in ms (Infinity past the timeout); throws on failure. */
-export function timeCommand(command: string, args: string[], cwd: string, timeoutMs = TIMEOUT_MS): number {
+export function timeCommand(
+  command: string,
+  args: string[],
+  cwd: string,
+  timeoutMs = TIMEOUT_MS,
+): number {
   const started = performance.now();
   const result = spawnSync(command, args, {
     cwd,
@@ -30,7 +35,9 @@ export function timeCommand(command: string, args: string[], cwd: string, timeou
   const elapsed = performance.now() - started;
   if (result.status === null && elapsed >= timeoutMs) return Number.POSITIVE_INFINITY;
   if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${result.stdout}\n${result.stderr}`);
+    throw new Error(
+      `${command} ${args.join(' ')} failed in ${cwd}:\n${result.stdout}\n${result.stderr}`,
+    );
   }
   return elapsed;
 }
