@@ -287,7 +287,7 @@ describe('Segment routes', () => {
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
       success: false,
-      error: 'Request body exceeds 500KB',
+      error: "Request body exceeds the receiver's limit of 1024 bytes",
     });
     expect(receiver.messages()).toEqual([]);
     expect(receiver.requests()).toEqual([expect.objectContaining({ status: 400 })]);
@@ -734,4 +734,28 @@ describe('lifetime', () => {
       await expect(postBatch(receiver, 'Gone')).rejects.toThrow(TypeError);
     },
   );
+});
+
+describe('gaps found in review', () => {
+  it('ignores a fault for zero requests', async () => {
+    const receiver = await startReceiver();
+    try {
+      receiver.injectFaults({ status: 500, times: 0 });
+      const response = await fetch(`${receiver.url}/v1/track`, {
+        method: 'POST',
+        body: JSON.stringify({ event: 'E', userId: 'u' }),
+      });
+      expect(response.status).toBe(200);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it('rejects waitForMessages when the receiver closes before enough arrive', async () => {
+    const receiver = await startReceiver();
+    const waiting = receiver.waitForMessages(1, { timeoutMs: 60_000 });
+    await receiver.close();
+    await expect(waiting).rejects.toThrow('before the receiver closed');
+    await expect(receiver.waitForMessages(1)).rejects.toThrow('the receiver is closed');
+  });
 });

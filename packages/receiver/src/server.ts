@@ -130,7 +130,8 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
   }
 
   function addFaults(list: Fault[]): void {
-    faults.push(...list);
+    // A fault for zero requests applies to none.
+    faults.push(...list.filter((fault) => fault.times === undefined || fault.times > 0));
   }
 
   async function handleSegment(
@@ -174,7 +175,10 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
     }
     if (raw === null) {
       entry.status = 400;
-      return sendJson(res, 400, { success: false, error: 'Request body exceeds 500KB' });
+      return sendJson(res, 400, {
+        success: false,
+        error: `Request body exceeds the receiver's limit of ${maxBodyBytes} bytes`,
+      });
     }
     const parsed = parseSegmentRequest(route, raw, {
       authorization: req.headers.authorization,
@@ -277,6 +281,7 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
   function close(): Promise<void> {
     closing ??= new Promise<void>((resolve) => {
       clearTimeout(lifetime);
+      events.emit('closed');
       server.close(() => resolve());
       for (const socket of sockets) socket.destroy();
     });
@@ -310,16 +315,22 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
           if (recorded.length < count) return false;
           clearTimeout(timer);
           events.off('recorded', check);
+          events.off('closed', onClosed);
           resolve([...recorded]);
           return true;
         };
-        const timer = setTimeout(() => {
+        const stop = (reason: string): void => {
+          clearTimeout(timer);
           events.off('recorded', check);
-          reject(
-            new Error(`Expected ${count} messages within ${timeoutMs} ms, got ${recorded.length}.`),
-          );
-        }, timeoutMs);
-        if (!check()) events.on('recorded', check);
+          events.off('closed', onClosed);
+          reject(new Error(`Expected ${count} messages ${reason}, got ${recorded.length}.`));
+        };
+        const onClosed = (): void => stop('before the receiver closed');
+        const timer = setTimeout(() => stop(`within ${timeoutMs} ms`), timeoutMs);
+        if (check()) return;
+        if (closing) return stop('but the receiver is closed');
+        events.on('recorded', check);
+        events.once('closed', onClosed);
       });
     },
     close,
