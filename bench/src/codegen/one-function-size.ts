@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { eventName, SAMPLE_PROPERTIES } from './synthetic-plan.js';
+import { SAMPLE_PROPERTIES } from './synthetic-plan.js';
 
 const gzipBytes = async (source: string, resolveDir: string): Promise<number> => {
   const result = await build({
@@ -41,5 +41,3 @@ export async function typewriterOneFunctionBytes(generatedModule: string): Promi
     dirname(generatedModule),
   );
 }
-
-export { eventName };

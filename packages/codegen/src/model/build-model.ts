@@ -74,6 +74,30 @@ export function buildModel(
     }
   }
 
+  /**
+   * Claims a type name built from a plan name, or reports that the name has
+   * nothing to build one from ('' stands for that).
+   */
+  function claimDerivedTypeName(
+    generated: string,
+    kind: 'Type' | 'Page',
+    name: string,
+    path: PlanPath,
+    fix: string,
+  ): void {
+    if (generated === '') {
+      report(
+        'invalid_function_name',
+        path,
+        `The ${kind.toLowerCase()} name "${name}" has no letters or digits to build a type name from.`,
+        `Rename the ${kind.toLowerCase()} with letters or digits.`,
+        'key',
+      );
+    } else {
+      claimTypeName(generated, `${kind} "${name}"`, path, fix);
+    }
+  }
+
   function checkBounds(node: PropertyNode, path: PlanPath): void {
     if (node.minimum !== undefined && node.maximum !== undefined && node.minimum > node.maximum) {
       report(
@@ -233,17 +257,7 @@ export function buildModel(
   const types: NamedTypeModel[] = Object.entries(plan.types ?? {}).map(([name, node]) => {
     const path = ['types', name];
     const generated = declaredTypes.get(name) ?? '';
-    if (generated === '') {
-      report(
-        'invalid_function_name',
-        path,
-        `The type name "${name}" has no letters or digits to build a type name from.`,
-        'Rename the type with letters or digits.',
-        'key',
-      );
-    } else {
-      claimTypeName(generated, `The type "${name}"`, path, `Rename one of the types.`);
-    }
+    claimDerivedTypeName(generated, 'Type', name, path, 'Rename one of the types.');
     const model: NamedTypeModel = { name, typeName: generated, shape: shapeOf(node, path) };
     if (node.description) model.description = node.description;
     return model;
@@ -313,17 +327,13 @@ export function buildModel(
     const path = ['pages', name];
     const def = definition ?? {};
     const base = typeName(name);
-    if (base === '') {
-      report(
-        'invalid_function_name',
-        path,
-        `The page name "${name}" has no letters or digits to build a type name from.`,
-        'Rename the page with letters or digits.',
-        'key',
-      );
-    } else {
-      claimTypeName(`${base}PageProperties`, `Page "${name}"`, path, 'Rename one of the pages.');
-    }
+    claimDerivedTypeName(
+      base && `${base}PageProperties`,
+      'Page',
+      name,
+      path,
+      'Rename one of the pages.',
+    );
     const model: PageModel = {
       name,
       typeName: `${base}PageProperties`,

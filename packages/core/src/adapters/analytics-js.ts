@@ -1,6 +1,6 @@
-import type { Delivery, DeliveryOutcome } from '../delivery/delivery.js';
-import { AnalyticsError } from '../errors.js';
+import type { Delivery } from '../delivery/delivery.js';
 import type { Message } from '../messages.js';
+import { sdkDelivery } from './sdk-delivery.js';
 
 type Callback = (context?: unknown) => void;
 type Fields = Record<string, unknown> | undefined;
@@ -77,39 +77,9 @@ function dispatch(sdk: AnalyticsJsLike, message: Message, done: Callback): void 
  * const analytics = createAnalytics({ delivery: analyticsJsDelivery(window.analytics) });
  */
 export function analyticsJsDelivery(sdk: AnalyticsJsLike): Delivery {
-  const pending = new Set<Promise<DeliveryOutcome>>();
-  return {
-    requiresWriteKey: false,
-    deliver({ message }) {
-      const outcome = new Promise<DeliveryOutcome>((resolve) => {
-        try {
-          dispatch(sdk, message, () => resolve({ ok: true }));
-        } catch (cause) {
-          resolve({
-            ok: false,
-            error: new AnalyticsError('rejected', __DEV__ ? 'analytics.js refused the call.' : '', {
-              cause,
-            }),
-          });
-        }
-      });
-      pending.add(outcome);
-      void outcome.then(() => pending.delete(outcome));
-      return outcome;
-    },
-    async flush() {
-      await Promise.all(pending);
-    },
-    async close(timeoutMs) {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const drained = await Promise.race([
-        Promise.all(pending).then(() => true),
-        new Promise<boolean>((resolve) => {
-          timer = setTimeout(() => resolve(false), timeoutMs);
-        }),
-      ]);
-      clearTimeout(timer);
-      return { drained };
-    },
-  };
+  // analytics.js reports dispatch through the callback, never a failure.
+  return sdkDelivery({
+    name: 'analytics.js',
+    dispatch: (message, done) => dispatch(sdk, message, () => done()),
+  });
 }

@@ -1,6 +1,6 @@
-import type { Delivery, DeliveryOutcome } from '../delivery/delivery.js';
-import { AnalyticsError } from '../errors.js';
+import type { Delivery } from '../delivery/delivery.js';
 import type { Message } from '../messages.js';
+import { sdkDelivery } from './sdk-delivery.js';
 
 type Callback = (error?: unknown) => void;
 
@@ -33,50 +33,12 @@ function paramsOf(message: Message): Record<string, unknown> {
  * const analytics = createAnalytics({ delivery: analyticsNodeDelivery(segment) });
  */
 export function analyticsNodeDelivery(client: AnalyticsNodeLike): Delivery {
-  const pending = new Set<Promise<DeliveryOutcome>>();
-  return {
-    requiresWriteKey: false,
-    deliver({ message }) {
-      const outcome = new Promise<DeliveryOutcome>((resolve) => {
-        try {
-          client[message.type](paramsOf(message), (error) => {
-            resolve(
-              error
-                ? {
-                    ok: false,
-                    error: new AnalyticsError(
-                      'delivery_failed',
-                      __DEV__ ? 'analytics-node could not deliver the call.' : '',
-                      {
-                        cause: error,
-                      },
-                    ),
-                  }
-                : { ok: true },
-            );
-          });
-        } catch (cause) {
-          resolve({
-            ok: false,
-            error: new AnalyticsError(
-              'rejected',
-              __DEV__ ? 'analytics-node refused the call.' : '',
-              { cause },
-            ),
-          });
-        }
-      });
-      pending.add(outcome);
-      void outcome.then(() => pending.delete(outcome));
-      return outcome;
-    },
-    async flush() {
+  return sdkDelivery({
+    name: 'analytics-node',
+    dispatch: (message, done) => client[message.type](paramsOf(message), done),
+    flush: async () => {
       await client.flush?.();
-      await Promise.all(pending);
     },
-    async close(timeoutMs) {
-      await client.closeAndFlush({ timeout: timeoutMs });
-      return { drained: pending.size === 0 };
-    },
-  };
+    close: (timeoutMs) => client.closeAndFlush({ timeout: timeoutMs }),
+  });
 }
