@@ -7,6 +7,7 @@ export default defineConfig({
     'testing/index': 'src/testing/index.ts',
     'adapters/index': 'src/adapters/index.ts',
     'plan/index': 'src/plan/index.ts',
+    'page-tracking/index': 'src/page-tracking/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

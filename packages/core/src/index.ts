@@ -1,4 +1,12 @@
 export type { Analytics } from './analytics.js';
+export {
+  type BoundCalls,
+  bindCalls,
+  type IdentifyFunction,
+  type PageCallOptions,
+  type PageFunction,
+  type TrackFunction,
+} from './bind-calls.js';
 export type { BrowserGlobals } from './browser/globals.js';
 export { type CallOptions, callThrough } from './call-through.js';
 export type {

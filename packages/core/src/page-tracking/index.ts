@@ -1,0 +1,9 @@
+export { onHistoryChange, type PageTrackingWindow } from './history-changes.js';
+export { hashCounts, type PageChangePolicy, type PageLocation, pageKey } from './page-key.js';
+export {
+  createPageTracker,
+  type PageClient,
+  type PageDetails,
+  type PageTracker,
+  type PageTrackerOptions,
+} from './page-tracker.js';

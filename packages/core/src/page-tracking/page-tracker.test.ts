@@ -1,0 +1,264 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestAnalytics, type TestAnalytics } from '../testing/index.js';
+import { onHistoryChange } from './history-changes.js';
+import { createPageTracker, type PageTrackerOptions } from './page-tracker.js';
+
+let recorder: TestAnalytics;
+let pending: (() => void)[];
+/** Runs what waits for the next render, as the browser would after painting. */
+const render = () => {
+  for (const callback of pending.splice(0)) callback();
+};
+const pages = () =>
+  recorder.messages
+    .filter((message) => message.type === 'page')
+    .map((message) => ({
+      name: message.name,
+      path: message.properties.path,
+      title: message.properties.title,
+      url: message.properties.url,
+      referrer: message.properties.referrer,
+    }));
+
+function tracker(options: PageTrackerOptions = {}) {
+  return createPageTracker(recorder.analytics, {
+    afterRender: (callback) => pending.push(callback),
+    ...options,
+  });
+}
+
+beforeEach(() => {
+  pending = [];
+  window.history.replaceState(null, '', '/');
+  document.title = 'Home';
+  recorder = createTestAnalytics({ window, storage: false });
+});
+
+afterEach(() => {
+  document.title = '';
+});
+
+describe('createPageTracker', () => {
+  it('tracks the first page once it has rendered, with the title of that page', () => {
+    const stop = tracker().listen();
+    expect(pages()).toEqual([]);
+    document.title = 'Welcome';
+    render();
+    expect(pages()).toEqual([
+      { name: undefined, path: '/', title: 'Welcome', url: 'http://localhost:3000/', referrer: '' },
+    ]);
+    stop();
+  });
+
+  it('tracks pushState, replaceState and back/forward once each, reading the title after render', () => {
+    const stop = tracker().listen();
+    render();
+    window.history.pushState(null, '', '/products');
+    document.title = 'Products';
+    render();
+    window.history.replaceState(null, '', '/products/p1');
+    document.title = 'Product p1';
+    render();
+    window.history.pushState(null, '', '/cart');
+    render();
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    render();
+    expect(pages().map((page) => [page.path, page.title])).toEqual([
+      ['/', 'Home'],
+      ['/products', 'Products'],
+      ['/products/p1', 'Product p1'],
+      ['/cart', 'Product p1'],
+    ]);
+    stop();
+  });
+
+  it('reports the previous in-app page as the referrer', () => {
+    const stop = tracker().listen();
+    render();
+    window.history.pushState(null, '', '/cart');
+    render();
+    expect(pages()[1]?.referrer).toBe('http://localhost:3000/');
+    const cart = recorder.messages.at(-1);
+    expect(cart?.context.page).toMatchObject({ referrer: 'http://localhost:3000/' });
+    stop();
+  });
+
+  it('sends nothing for a navigation to the page already tracked', () => {
+    const stop = tracker().listen();
+    render();
+    window.history.pushState({ some: 'state' }, '', '/');
+    window.history.replaceState(null, '', '/');
+    render();
+    expect(pages()).toHaveLength(1);
+    stop();
+  });
+
+  it('counts a page once however many trackers share the client, as under StrictMode', () => {
+    // StrictMode runs an effect, its cleanup, then the effect again.
+    const first = tracker();
+    first.listen();
+    first.stop();
+    const second = tracker();
+    second.listen();
+    render();
+    // A remount with a new tracker over the same client.
+    second.stop();
+    const third = tracker();
+    third.listen();
+    render();
+    expect(pages()).toHaveLength(1);
+    window.history.pushState(null, '', '/next');
+    render();
+    expect(pages()).toHaveLength(2);
+    third.stop();
+  });
+
+  it('tracks only where a redirect lands, not the page it left at once', () => {
+    const stop = tracker().listen();
+    render();
+    window.history.pushState(null, '', '/old');
+    window.history.replaceState(null, '', '/new');
+    render();
+    expect(pages().map((page) => page.path)).toEqual(['/', '/new']);
+    stop();
+  });
+
+  describe('policy', () => {
+    it('counts query-only changes by default and not when query is false', () => {
+      const stop = tracker().listen();
+      render();
+      window.history.pushState(null, '', '/search?q=a');
+      render();
+      expect(pages()).toHaveLength(2);
+      stop();
+
+      recorder = createTestAnalytics({ window, storage: false });
+      const stopQuiet = tracker({ policy: { query: false } }).listen();
+      render();
+      window.history.pushState(null, '', '/search?q=b');
+      render();
+      expect(pages()).toHaveLength(1);
+      stopQuiet();
+    });
+
+    it('ignores in-page anchors but counts hash-router paths by default', () => {
+      const stop = tracker().listen();
+      render();
+      window.location.hash = '#reviews';
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+      render();
+      expect(pages()).toHaveLength(1);
+      window.history.pushState(null, '', '/#/cart');
+      render();
+      expect(pages().at(-1)).toMatchObject({ url: 'http://localhost:3000/#/cart' });
+      expect(pages()).toHaveLength(2);
+      stop();
+    });
+
+    it('counts every hash change with hash: true', () => {
+      const stop = tracker({ policy: { hash: true } }).listen();
+      render();
+      window.history.pushState(null, '', '/#reviews');
+      render();
+      expect(pages()).toHaveLength(2);
+      stop();
+    });
+  });
+
+  it('takes page details from describePage or from a router adapter', () => {
+    const stop = tracker({
+      describePage: (location) =>
+        location.pathname === '/' ? { name: 'Home', category: 'Shop' } : undefined,
+    }).listen();
+    render();
+    expect(recorder.messages[0]).toMatchObject({ name: 'Home', category: 'Shop' });
+    stop();
+
+    const driven = tracker();
+    window.history.pushState(null, '', '/products/p1');
+    driven.navigated({ name: 'Product Detail', properties: { product_id: 'p1' } });
+    render();
+    expect(recorder.messages[1]).toMatchObject({
+      name: 'Product Detail',
+      properties: { product_id: 'p1', path: '/products/p1' },
+    });
+  });
+
+  it('sends nothing after stop, even for a capture already waiting', () => {
+    const tracked = tracker();
+    tracked.listen();
+    tracked.stop();
+    render();
+    window.history.pushState(null, '', '/later');
+    render();
+    expect(pages()).toEqual([]);
+  });
+
+  it('does nothing without a window, as on a server', () => {
+    const serverTracker = createPageTracker(recorder.analytics, { window: null });
+    serverTracker.listen()();
+    serverTracker.navigated({ name: 'Home' });
+    expect(recorder.messages).toEqual([]);
+  });
+
+  it('reads the title after the next frame and a task by default, or after 100 ms when frames are paused', () => {
+    let frames: (() => void)[] = [];
+    let timers: { callback: () => void; ms: number }[] = [];
+    const runTimers = (upToMs: number) => {
+      const due = timers.filter((timer) => timer.ms <= upToMs);
+      timers = timers.filter((timer) => timer.ms > upToMs);
+      for (const timer of due) timer.callback();
+    };
+    const clock = {
+      location: window.location,
+      document: window.document,
+      history: window.history,
+      addEventListener: window.addEventListener.bind(window),
+      removeEventListener: window.removeEventListener.bind(window),
+      setTimeout: (callback: () => void, ms: number) => timers.push({ callback, ms }),
+      clearTimeout: () => {},
+    };
+
+    const stop = createPageTracker(recorder.analytics, {
+      window: { ...clock, requestAnimationFrame: (callback) => frames.push(callback) },
+    }).listen();
+    document.title = 'Rendered';
+    for (const frame of frames.splice(0)) frame();
+    expect(pages()).toEqual([]);
+    runTimers(0);
+    expect(pages().map((page) => page.title)).toEqual(['Rendered']);
+    runTimers(100);
+    expect(pages()).toHaveLength(1);
+    stop();
+
+    recorder = createTestAnalytics({ window, storage: false });
+    frames = [];
+    timers = [];
+    const stopPaused = createPageTracker(recorder.analytics, { window: clock }).listen();
+    runTimers(99);
+    expect(pages()).toEqual([]);
+    runTimers(100);
+    runTimers(0);
+    expect(pages()).toHaveLength(1);
+    stopPaused();
+  });
+});
+
+describe('onHistoryChange', () => {
+  it('patches history once however many listen, and keeps the original behaviour', () => {
+    const calls: string[] = [];
+    const stopA = onHistoryChange(window, () => calls.push('a'));
+    const stopB = onHistoryChange(window, () => calls.push('b'));
+    window.history.pushState({ n: 1 }, '', '/x');
+    expect(window.location.pathname).toBe('/x');
+    expect(window.history.state).toEqual({ n: 1 });
+    expect(calls).toEqual(['a', 'b']);
+    stopA();
+    window.history.replaceState(null, '', '/y');
+    expect(calls).toEqual(['a', 'b', 'b']);
+    stopB();
+    window.history.pushState(null, '', '/z');
+    expect(calls).toHaveLength(3);
+  });
+});

@@ -1,0 +1,149 @@
+import type { JsonObjectInput } from '../json-input.js';
+import type { PageResult } from '../results.js';
+import { onHistoryChange, type PageTrackingWindow } from './history-changes.js';
+import { hashCounts, type PageChangePolicy, type PageLocation, pageKey } from './page-key.js';
+
+/** Any client, whatever plan it is typed by: the tracker only sends pages. */
+export interface PageClient {
+  page(input: never): Promise<PageResult>;
+}
+
+/** What a page call says about the page besides its URL and title. */
+export interface PageDetails {
+  /** A page of the tracking plan, e.g. the route's name. */
+  name?: string | undefined;
+  category?: string | undefined;
+  properties?: JsonObjectInput | undefined;
+}
+
+export interface PageTrackerOptions {
+  /** The browser window, or null on a server, where nothing is tracked. @default `window` when there is one */
+  window?: PageTrackingWindow | null | undefined;
+  /** Which URL changes make a new page. @default `{ query: true, hash: 'routes' }` */
+  policy?: PageChangePolicy | undefined;
+  /** Names a page when no router adapter passes details, e.g. from a table of paths. */
+  describePage?: ((location: PageLocation) => PageDetails | undefined) | undefined;
+  /**
+   * Calls back once the new page has rendered, so that its title is read and
+   * not the previous page's.
+   * @default after the next animation frame and a task; after 100 ms when frames are paused, as in a hidden tab
+   */
+  afterRender?: ((callback: () => void) => void) | undefined;
+}
+
+export interface PageTracker {
+  /**
+   * Tracks the first page, then every History API navigation: pushState,
+   * replaceState, back/forward and hash changes. Returns the stop function.
+   */
+  listen(): () => void;
+  /**
+   * Tracks the current location once it has rendered, unless it is the page
+   * tracked last. Router adapters call this after each navigation with the
+   * route's details.
+   */
+  navigated(details?: PageDetails): void;
+  /** Stops listening and cancels captures not yet sent. */
+  stop(): void;
+}
+
+/** The page tracked last, per client: shared by every tracker of that client. */
+interface LastPage {
+  key?: string;
+  url?: string;
+}
+
+const lastPages = new WeakMap<object, LastPage>();
+
+function lastPageOf(client: object): LastPage {
+  let last = lastPages.get(client);
+  if (!last) {
+    last = {};
+    lastPages.set(client, last);
+  }
+  return last;
+}
+
+function browserWindow(): PageTrackingWindow | null {
+  const g = globalThis as { window?: PageTrackingWindow; document?: unknown };
+  return typeof g.window === 'object' && typeof g.document === 'object' ? g.window : null;
+}
+
+function afterNextFrame(win: PageTrackingWindow): (callback: () => void) => void {
+  return (callback) => {
+    let ran = false;
+    const run = () => {
+      if (ran) return;
+      ran = true;
+      win.setTimeout(callback, 0);
+    };
+    win.requestAnimationFrame?.(run);
+    win.setTimeout(run, 100);
+  };
+}
+
+/**
+ * Sends exactly one page call per page: one for the first load and one per
+ * navigation, none for re-renders, repeated effects, remounts or a navigation
+ * to the page already tracked. The last page is remembered per client, so
+ * any number of trackers over one client still count each page once.
+ *
+ * In-app navigations report the previous page's URL as the referrer.
+ *
+ * @example
+ * const stop = createPageTracker(analytics).listen();
+ * @see https://segment.com/docs/connections/spec/page/
+ */
+export function createPageTracker(
+  client: PageClient,
+  options: PageTrackerOptions = {},
+): PageTracker {
+  const win = options.window === undefined ? browserWindow() : options.window;
+  const afterRender = options.afterRender ?? (win ? afterNextFrame(win) : undefined);
+  let generation = 0;
+  let unlisten: (() => void) | undefined;
+
+  const capture = (details: PageDetails | undefined, href: string, current: number) => {
+    if (!win || current !== generation || win.location.href !== href) return;
+    const { location, document } = win;
+    const key = pageKey(location, options.policy);
+    const last = lastPageOf(client);
+    if (last.key === key) return;
+    const url = hashCounts(location.hash, options.policy) ? href : (href.split('#')[0] ?? href);
+    const referrer = last.url ?? document.referrer;
+    last.key = key;
+    last.url = url;
+    const { name, category, properties } = details ?? options.describePage?.(location) ?? {};
+    void (client.page as (input: object) => Promise<PageResult>)({
+      ...(name === undefined ? {} : { name }),
+      ...(category === undefined ? {} : { category }),
+      properties: { ...(properties as object | undefined), url, referrer },
+      context: { page: { url, referrer } },
+    });
+  };
+
+  const navigated = (details?: PageDetails) => {
+    if (!win || !afterRender) return;
+    const href = win.location.href;
+    const current = generation;
+    afterRender(() => capture(details, href, current));
+  };
+
+  const stop = () => {
+    generation++;
+    unlisten?.();
+    unlisten = undefined;
+  };
+
+  return {
+    listen() {
+      if (!win) return stop;
+      unlisten?.();
+      unlisten = onHistoryChange(win, () => navigated());
+      navigated();
+      return stop;
+    },
+    navigated,
+    stop,
+  };
+}
