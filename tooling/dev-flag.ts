@@ -14,9 +14,10 @@ export function devFlagPlugin(): Plugin {
   return {
     name: 'trackplan-dev-flag',
     setup(build) {
-      build.onLoad({ filter: /\/src\/.*\.ts$/ }, async ({ path }) => {
+      build.onLoad({ filter: /\/src\/.*\.tsx?$/ }, async ({ path }) => {
         const source = await readFile(path, 'utf8');
-        return { contents: source.replaceAll('__DEV__', DEV_EXPRESSION), loader: 'ts' };
+        const loader = path.endsWith('x') ? 'tsx' : 'ts';
+        return { contents: source.replaceAll('__DEV__', DEV_EXPRESSION), loader };
       });
     },
   };

@@ -32,6 +32,12 @@ describe('bindCalls', () => {
     ]);
   });
 
+  it('hands out the same functions for the same client', () => {
+    const { analytics } = createTestAnalytics({ window: null });
+    expect(bindCalls(analytics)).toBe(bindCalls(analytics));
+    expect(bindCalls(analytics)).not.toBe(bindCalls(createTestAnalytics({ window: null }).analytics));
+  });
+
   it('resolves a refused call instead of throwing', async () => {
     const { track } = bindCalls(createTestAnalytics({ window: null }).analytics);
     const result = await track('Order Completed');

@@ -49,10 +49,12 @@ export interface BoundCalls<P extends PlanShape = RegisteredPlan> {
 
 type LooseCall = (input: Record<string, unknown>) => Promise<never>;
 
+const boundByClient = new WeakMap<object, BoundCalls<PlanShape>>();
+
 /**
  * Positional versions of `track`, `identify` and `page` over one client, in
  * the style of analytics.js. They resolve like the client's calls and never
- * throw. Bind once and reuse: the functions are stable for the client.
+ * throw. The functions are made once per client, so they are stable.
  *
  * @example
  * const { track } = bindCalls(analytics);
@@ -61,12 +63,20 @@ type LooseCall = (input: Record<string, unknown>) => Promise<never>;
 export function bindCalls<P extends PlanShape = RegisteredPlan>(
   client: Analytics<P>,
 ): BoundCalls<P> {
-  const calls = client as unknown as Record<'track' | 'identify' | 'page', LooseCall>;
+  let bound = boundByClient.get(client);
+  if (!bound) {
+    bound = bindFresh(client as unknown as Record<'track' | 'identify' | 'page', LooseCall>);
+    boundByClient.set(client, bound);
+  }
+  return bound as unknown as BoundCalls<P>;
+}
+
+function bindFresh(calls: Record<'track' | 'identify' | 'page', LooseCall>): BoundCalls<PlanShape> {
   return {
     track: ((event: string, properties?: JsonObjectInput, options?: CommonFields) =>
-      calls.track({ ...options, event, properties })) as TrackFunction<P>,
+      calls.track({ ...options, event, properties })) as TrackFunction<PlanShape>,
     identify: (userId, traits, options) => calls.identify({ ...options, userId, traits }),
     page: ((name?: string, properties?: JsonObjectInput, options?: PageCallOptions) =>
-      calls.page({ ...options, name, properties })) as PageFunction<P>,
+      calls.page({ ...options, name, properties })) as PageFunction<PlanShape>,
   };
 }

@@ -1,0 +1,84 @@
+import {
+  type Analytics,
+  type AnalyticsOptions,
+  bindCalls as bindCallsOf,
+  createAnalytics,
+  type PlanShape,
+} from '@trackplan/core';
+import { createPageTracker, type PageTrackerOptions } from '@trackplan/core/page-tracking';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { type Binding, BindingContext } from './binding-context.js';
+
+/** How the provider tracks pages: off, or on with these options. */
+export type PageTrackingOption = boolean | Omit<PageTrackerOptions, 'window'>;
+
+export interface AnalyticsProviderProps {
+  /** The client to share. */
+  client?: Analytics<PlanShape> | Analytics | undefined;
+  /**
+   * Options to create the client with when `client` is not given. The client
+   * is created once per writeKey and kept, so remounting the provider neither
+   * creates a second client nor tracks the page again.
+   */
+  options?: AnalyticsOptions | undefined;
+  /**
+   * Automatic page tracking through the History API: one page for the first
+   * load and one per navigation. A router adapter such as
+   * `<ReactRouterPageTracking />` takes over when rendered. Read once.
+   * @default true
+   */
+  pageTracking?: PageTrackingOption | undefined;
+  children?: ReactNode;
+}
+
+const clientsByWriteKey = new Map<string, Analytics<PlanShape>>();
+
+function sharedClient(options: AnalyticsOptions): Analytics<PlanShape> {
+  const key = options.writeKey ?? '';
+  let client = clientsByWriteKey.get(key);
+  if (!client) {
+    client = createAnalytics(options);
+    clientsByWriteKey.set(key, client);
+  }
+  return client;
+}
+
+/**
+ * Shares an analytics client with the hooks below it and tracks pages.
+ * Safe to render on a server: nothing runs there but rendering.
+ *
+ * @example
+ * <AnalyticsProvider client={analytics}>
+ *   <App />
+ * </AnalyticsProvider>
+ */
+export function AnalyticsProvider({
+  client,
+  options,
+  pageTracking = true,
+  children,
+}: AnalyticsProviderProps) {
+  const [created] = useState(() => (client ? undefined : sharedClient(options ?? {})));
+  const analytics = (client ?? created) as Analytics<PlanShape>;
+  const trackerOptions = useRef(pageTracking).current;
+  const routerDriven = useRef(false);
+  const binding = useMemo<Binding>(
+    () => ({
+      client: analytics,
+      calls: bindCallsOf(analytics),
+      tracker: createPageTracker(
+        analytics,
+        typeof trackerOptions === 'object' ? trackerOptions : undefined,
+      ),
+      routerDriven,
+    }),
+    [analytics, trackerOptions],
+  );
+  useEffect(() => {
+    // A router adapter below has claimed page tracking in its own effect,
+    // which React runs before this one.
+    if (trackerOptions === false || binding.routerDriven.current) return;
+    return binding.tracker.listen();
+  }, [binding, trackerOptions]);
+  return <BindingContext.Provider value={binding}>{children}</BindingContext.Provider>;
+}

@@ -1,0 +1,42 @@
+import type {
+  Analytics,
+  IdentifyFunction,
+  PageFunction,
+  PlanShape,
+  RegisteredPlan,
+  TrackFunction,
+} from '@trackplan/core';
+import { useCalls, useClient } from './binding-context.js';
+
+/**
+ * The analytics client of the nearest `<AnalyticsProvider>`, for calls the
+ * other hooks do not cover (group, alias, batch, flush, reset…).
+ */
+export function useAnalytics<P extends PlanShape = RegisteredPlan>(): Analytics<P> {
+  return useClient('useAnalytics()') as unknown as Analytics<P>;
+}
+
+/**
+ * A stable `track(event, properties?, options?)`, typed by the registered plan.
+ *
+ * @example
+ * const track = useTrack();
+ * <button onClick={() => track('Product Added', { product_id, price, quantity: 1 })} />
+ */
+export function useTrack<P extends PlanShape = RegisteredPlan>(): TrackFunction<P> {
+  return useCalls('useTrack()').track as unknown as TrackFunction<P>;
+}
+
+/** A stable `identify(userId, traits?, options?)`, typed by the registered plan. */
+export function useIdentify<P extends PlanShape = RegisteredPlan>(): IdentifyFunction<P> {
+  return useCalls('useIdentify()').identify as unknown as IdentifyFunction<P>;
+}
+
+/**
+ * A stable `page(name?, properties?, options?)`, typed by the registered plan.
+ * Pages are tracked automatically; use this for pages the URL does not show,
+ * such as a step of a wizard.
+ */
+export function usePage<P extends PlanShape = RegisteredPlan>(): PageFunction<P> {
+  return useCalls('usePage()').page as unknown as PageFunction<P>;
+}

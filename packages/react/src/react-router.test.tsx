@@ -1,0 +1,161 @@
+// @vitest-environment jsdom
+import { act, render } from '@testing-library/react';
+import { StrictMode, useEffect } from 'react';
+import {
+  BrowserRouter,
+  createBrowserRouter,
+  Outlet,
+  Route,
+  RouterProvider,
+  Routes,
+  useNavigate,
+  useParams,
+} from 'react-router';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { AnalyticsProvider } from './analytics-provider.js';
+import { ReactRouterPageTracking } from './react-router.js';
+import { createRecorder, type Recorder } from './test-support/recorder.js';
+
+let recorder: Recorder;
+
+function Titled({ title }: { title: string }) {
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+  return <h1>{title}</h1>;
+}
+function Product() {
+  const { productId } = useParams();
+  return <Titled title={`Product ${productId}`} />;
+}
+function Redirect() {
+  const navigate = useNavigate();
+  useEffect(() => {
+    navigate('/cart', { replace: true });
+  }, [navigate]);
+  return null;
+}
+
+function Root() {
+  return (
+    <>
+      <ReactRouterPageTracking />
+      <Outlet />
+    </>
+  );
+}
+
+function dataRouter() {
+  return createBrowserRouter([
+    {
+      path: '/',
+      element: <Root />,
+      children: [
+        { index: true, element: <Titled title="Home" />, handle: { page: 'Home' } },
+        {
+          path: 'products/:productId',
+          element: <Product />,
+          handle: {
+            page: ({ productId }: Record<string, string | undefined>) => ({
+              name: 'Product Detail',
+              properties: { product_id: productId ?? '' },
+            }),
+          },
+        },
+        { path: 'cart', element: <Titled title="Cart" />, handle: { page: { name: 'Cart' } } },
+        { path: 'old-cart', element: <Redirect /> },
+        { path: 'about', element: <Titled title="About" /> },
+      ],
+    },
+  ]);
+}
+
+function renderWith(router: ReturnType<typeof dataRouter>) {
+  return render(
+    <StrictMode>
+      <AnalyticsProvider
+        client={recorder.analytics}
+        pageTracking={{ afterRender: recorder.afterRender }}
+      >
+        <RouterProvider router={router} />
+      </AnalyticsProvider>
+    </StrictMode>,
+  );
+}
+
+beforeEach(() => {
+  window.history.replaceState(null, '', '/');
+  recorder = createRecorder();
+});
+
+describe('ReactRouterPageTracking', () => {
+  it('tracks one page per navigation, named by the routes’ handle.page', async () => {
+    const router = dataRouter();
+    renderWith(router);
+    recorder.paint();
+    await act(() => router.navigate('/products/p1'));
+    recorder.paint();
+    await act(() => router.navigate('/cart'));
+    recorder.paint();
+    await act(() => router.navigate('/cart'));
+    recorder.paint();
+    await act(() => router.navigate('/about'));
+    recorder.paint();
+    await act(() => router.navigate(-1));
+    recorder.paint();
+    expect(recorder.pages()).toEqual([
+      { name: 'Home', path: '/', search: '', title: 'Home' },
+      {
+        name: 'Product Detail',
+        path: '/products/p1',
+        search: '',
+        title: 'Product p1',
+        product_id: 'p1',
+      },
+      { name: 'Cart', path: '/cart', search: '', title: 'Cart' },
+      { name: undefined, path: '/about', search: '', title: 'About' },
+      { name: 'Cart', path: '/cart', search: '', title: 'Cart' },
+    ]);
+  });
+
+  it('tracks a redirect where it lands, once', async () => {
+    const router = dataRouter();
+    renderWith(router);
+    recorder.paint();
+    await act(() => router.navigate('/old-cart'));
+    recorder.paint();
+    expect(recorder.pages().map((page) => page.path)).toEqual(['/', '/cart']);
+  });
+
+  it('takes over from the History API listener, so each page is named and counted once', async () => {
+    const router = dataRouter();
+    renderWith(router);
+    recorder.paint();
+    // A pushState outside the router is not a route change the adapter sees.
+    act(() => window.history.pushState(null, '', '/somewhere-else'));
+    recorder.paint();
+    expect(recorder.pages()).toHaveLength(1);
+  });
+
+  it('works with <BrowserRouter> and describePage', async () => {
+    render(
+      <StrictMode>
+        <AnalyticsProvider
+          client={recorder.analytics}
+          pageTracking={{ afterRender: recorder.afterRender }}
+        >
+          <BrowserRouter>
+            <ReactRouterPageTracking
+              describePage={(location) => ({ name: location.pathname === '/' ? 'Home' : 'Other' })}
+            />
+            <Routes>
+              <Route path="/" element={<Titled title="Home" />} />
+            </Routes>
+          </BrowserRouter>
+        </AnalyticsProvider>
+      </StrictMode>,
+    );
+    recorder.paint();
+    expect(recorder.pages()).toEqual([{ name: 'Home', path: '/', search: '', title: 'Home' }]);
+  });
+});

@@ -1,0 +1,27 @@
+import type { PageDetails } from '@trackplan/core/page-tracking';
+
+/**
+ * How a route names its page: a page of the plan, the details in full, or a
+ * function of the route's params for pages with properties.
+ *
+ * @example
+ * { path: 'products/:productId', handle: { page: ({ productId }) => ({ name: 'Product Detail', properties: { product_id: productId } }) } }
+ */
+export type RoutePage =
+  | string
+  | PageDetails
+  | ((params: Record<string, string | undefined>) => PageDetails | undefined);
+
+/** The details of the deepest route that names its page. */
+export function pageOfRoutes(
+  routes: readonly { page: unknown; params: Record<string, string | undefined> }[],
+): PageDetails | undefined {
+  for (let index = routes.length - 1; index >= 0; index--) {
+    const route = routes[index];
+    const page = route?.page as RoutePage | undefined;
+    if (page === undefined || route === undefined) continue;
+    if (typeof page === 'string') return { name: page };
+    return typeof page === 'function' ? page(route.params) : page;
+  }
+  return undefined;
+}

@@ -1,0 +1,98 @@
+// @vitest-environment jsdom
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  Outlet,
+  RouterProvider,
+} from '@tanstack/react-router';
+import { act, render } from '@testing-library/react';
+import { StrictMode, useEffect } from 'react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { AnalyticsProvider } from './analytics-provider.js';
+import { TanStackRouterPageTracking } from './tanstack-router.js';
+import { createRecorder, type Recorder } from './test-support/recorder.js';
+
+let recorder: Recorder;
+
+function Titled({ title }: { title: string }) {
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+  return <h1>{title}</h1>;
+}
+
+function storeRouter() {
+  const root = createRootRoute({
+    component: () => (
+      <>
+        <TanStackRouterPageTracking />
+        <Outlet />
+      </>
+    ),
+  });
+  const home = createRoute({
+    getParentRoute: () => root,
+    path: '/',
+    staticData: { page: 'Home' },
+    component: () => <Titled title="Home" />,
+  });
+  const product = createRoute({
+    getParentRoute: () => root,
+    path: '/products/$productId',
+    staticData: {
+      page: ({ productId }) => ({
+        name: 'Product Detail',
+        properties: { product_id: productId ?? '' },
+      }),
+    },
+    component: () => <Titled title="Product" />,
+  });
+  return createRouter({ routeTree: root.addChildren([home, product]) });
+}
+
+beforeEach(() => {
+  // The router restores scroll positions, which jsdom does not implement.
+  vi.stubGlobal('scrollTo', () => {});
+  window.history.replaceState(null, '', '/');
+  recorder = createRecorder();
+});
+
+describe('TanStackRouterPageTracking', () => {
+  it('tracks one page per resolved navigation, named by staticData.page', async () => {
+    const router = storeRouter();
+    render(
+      <StrictMode>
+        <AnalyticsProvider
+          client={recorder.analytics}
+          pageTracking={{ afterRender: recorder.afterRender }}
+        >
+          <RouterProvider router={router} />
+        </AnalyticsProvider>
+      </StrictMode>,
+    );
+    await act(() => router.load());
+    recorder.paint();
+    await act(() => router.navigate({ to: '/products/$productId', params: { productId: 'p1' } }));
+    recorder.paint();
+    await act(() => router.navigate({ to: '/products/$productId', params: { productId: 'p1' } }));
+    recorder.paint();
+    await act(async () => {
+      router.history.back();
+      await new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
+    });
+    await act(() => router.load());
+    recorder.paint();
+    expect(recorder.pages()).toEqual([
+      { name: 'Home', path: '/', search: '', title: 'Home' },
+      {
+        name: 'Product Detail',
+        path: '/products/p1',
+        search: '',
+        title: 'Product',
+        product_id: 'p1',
+      },
+      { name: 'Home', path: '/', search: '', title: 'Home' },
+    ]);
+  });
+});
