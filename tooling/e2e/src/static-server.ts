@@ -11,6 +11,9 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
+/** An empty page of the app's origin, for clearing its storage without running the app. */
+export const BLANK_PATH = '/__e2e/blank';
+
 export interface StaticServer {
   url: string;
   close(): Promise<void>;
@@ -28,6 +31,12 @@ export async function serveStatic(
   const base = normalize(root + sep);
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    if (path === BLANK_PATH) {
+      response
+        .writeHead(200, { 'Content-Type': TYPES['.html'] })
+        .end('<!doctype html><title>blank</title>');
+      return;
+    }
     const file = normalize(join(base, path));
     const inside = file.startsWith(base) && extname(file) !== '';
     try {
