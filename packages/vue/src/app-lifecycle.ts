@@ -1,0 +1,22 @@
+import type { App } from 'vue';
+
+/**
+ * Runs `start` once the app has mounted, and the cleanup it returns when the
+ * app unmounts. Server rendering never mounts an app, so nothing started
+ * here ever runs on a server.
+ */
+export function whileMounted(app: App, start: () => () => void): void {
+  const { mount, unmount } = app;
+  let stop: (() => void) | undefined;
+  app.mount = (...args: Parameters<App['mount']>) => {
+    const root = mount.apply(app, args);
+    stop ??= start();
+    return root;
+  };
+  // Wrapped rather than app.onUnmount(), which only Vue 3.5 and later have.
+  app.unmount = () => {
+    stop?.();
+    stop = undefined;
+    unmount.apply(app);
+  };
+}

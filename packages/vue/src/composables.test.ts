@@ -1,0 +1,131 @@
+// @vitest-environment jsdom
+import { setDefaultClient } from '@trackplan/core';
+import { createTestAnalytics, type TestAnalytics } from '@trackplan/core/testing';
+import { mount } from '@vue/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createApp, defineComponent, h } from 'vue';
+import { useAnalytics, useIdentify, usePage, useTrack } from './composables.js';
+import { createTrackplan } from './create-trackplan.js';
+
+let recorder: TestAnalytics;
+
+beforeEach(() => {
+  recorder = createTestAnalytics({ window, storage: false });
+});
+
+afterEach(() => {
+  setDefaultClient(undefined);
+});
+
+/** Mounts a component whose setup runs `body`, and returns what it returned. */
+function inSetup<T>(
+  body: () => T,
+  plugins = [createTrackplan({ client: recorder.analytics, pageTracking: false })],
+): T {
+  let value: T | undefined;
+  mount(
+    defineComponent({
+      setup() {
+        value = body();
+        return () => h('div');
+      },
+    }),
+    { global: { plugins } },
+  );
+  return value as T;
+}
+
+describe('with the plugin', () => {
+  it('sends track, identify and page through the plugin’s client', async () => {
+    const { track, identify, page } = inSetup(() => ({
+      track: useTrack(),
+      identify: useIdentify(),
+      page: usePage(),
+    }));
+    await track('Product Added', { product_id: 'p1', price: 120, quantity: 1 }, { userId: 'u_0' });
+    await identify('u_1', { email: 'ada@example.com' });
+    await page('Checkout', { step: 1 }, { category: 'Checkout' });
+    expect(recorder.messages).toMatchObject([
+      {
+        type: 'track',
+        event: 'Product Added',
+        properties: { product_id: 'p1', price: 120, quantity: 1 },
+        userId: 'u_0',
+      },
+      { type: 'identify', userId: 'u_1', traits: { email: 'ada@example.com' } },
+      { type: 'page', name: 'Checkout', category: 'Checkout', properties: { step: 1 } },
+    ]);
+  });
+
+  it('hands every component the same functions', () => {
+    const app = createApp({ render: () => null });
+    app.use(createTrackplan({ client: recorder.analytics, pageTracking: false }));
+    const first = app.runWithContext(() => [useTrack(), useIdentify(), usePage()]);
+    const second = app.runWithContext(() => [useTrack(), useIdentify(), usePage()]);
+    expect(second).toEqual(first);
+    for (const [index, call] of first.entries()) expect(second[index]).toBe(call);
+  });
+
+  it('gives the client itself to useAnalytics()', () => {
+    expect(inSetup(() => useAnalytics())).toBe(recorder.analytics);
+  });
+
+  it('resolves a refused call instead of throwing', async () => {
+    const track = inSetup(() => useTrack());
+    // biome-ignore lint/suspicious/noExplicitAny: a call the types forbid, as plain JavaScript could make.
+    const result = await (track as any)('');
+    expect(result).toMatchObject({ success: false, error: { code: 'missing_event' } });
+  });
+});
+
+/** A setup() that throws makes Vue warn too; the tests check the error itself. */
+const muteVueWarnings = () => vi.spyOn(console, 'warn').mockImplementation(() => {});
+
+describe('without the plugin, in development', () => {
+  beforeEach(muteVueWarnings);
+
+  it.each([
+    ['useTrack', useTrack],
+    ['useIdentify', useIdentify],
+    ['usePage', usePage],
+    ['useAnalytics', useAnalytics],
+  ] as const)('%s() throws an error that says how to fix it', (name, composable) => {
+    setDefaultClient(recorder.analytics);
+    expect(() => inSetup(composable as () => unknown, [])).toThrow(
+      `${name}() found no Trackplan plugin: call app.use(createTrackplan({ client })) first.`,
+    );
+  });
+
+  it('says so when a composable is called outside setup()', () => {
+    expect(() => useTrack()).toThrow('useTrack() was called outside setup()');
+  });
+});
+
+describe('without the plugin, in production', () => {
+  beforeEach(() => {
+    // Vitest defines __DEV__ as a global, so a stub switches this file's
+    // sources and core's to the production branches; unstubGlobals restores it.
+    vi.stubGlobal('__DEV__', false);
+    muteVueWarnings();
+  });
+
+  it('sends through the default client, looked up at call time', async () => {
+    const track = inSetup(() => useTrack(), []);
+    setDefaultClient(recorder.analytics);
+    await track('Signed In', { method: 'email' });
+    expect(recorder.tracked('Signed In')).toHaveLength(1);
+    expect(inSetup(() => useAnalytics(), [])).toBe(recorder.analytics);
+  });
+
+  it('resolves no_client when there is no default client either, and never throws', async () => {
+    const { track, identify, page } = inSetup(
+      () => ({ track: useTrack(), identify: useIdentify(), page: usePage() }),
+      [],
+    );
+    expect(useTrack()).toBe(track);
+    for (const result of [await track('Signed In'), await identify('u_1'), await page('Home')]) {
+      expect(result).toMatchObject({ success: false, error: { code: 'no_client' } });
+    }
+    expect(() => inSetup(() => useAnalytics(), [])).toThrow('no_client');
+  });
+});

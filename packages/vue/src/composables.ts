@@ -1,0 +1,68 @@
+import {
+  type Analytics,
+  getDefaultClient,
+  type IdentifyFunction,
+  type PageFunction,
+  type PlanShape,
+  type RegisteredPlan,
+  type TrackFunction,
+} from '@trackplan/core';
+import { fallbackCalls, injectContext, noClient } from './missing-plugin.js';
+
+/**
+ * The client given to `createTrackplan()`, for calls the other composables do
+ * not cover (group, alias, reset, user(), flush). Call it in `setup()`.
+ *
+ * @example
+ * const analytics = useAnalytics();
+ * const signOut = () => analytics.reset();
+ */
+export function useAnalytics<P extends PlanShape = RegisteredPlan>(): Analytics<P> {
+  const client = injectContext('useAnalytics')?.client ?? getDefaultClient();
+  // Only production builds get here without a plugin; with no client at all
+  // there is nothing to return.
+  if (!client) throw noClient();
+  return client as unknown as Analytics<P>;
+}
+
+/**
+ * `track(event, properties?, options?)` over the plugin's client, typed by the
+ * registered plan: the event must be one of its events, the properties must
+ * match it. The function is the same for every component, and it resolves to
+ * a result; it never throws.
+ *
+ * @example
+ * const track = useTrack();
+ * const add = () => track('Product Added', { product_id: 'p1', price: 120, quantity: 1 });
+ * @see https://segment.com/docs/connections/spec/track/
+ */
+export function useTrack<P extends PlanShape = RegisteredPlan>(): TrackFunction<P> {
+  return (injectContext('useTrack')?.calls ?? fallbackCalls()).track as TrackFunction<P>;
+}
+
+/**
+ * `identify(userId, traits?, options?)` over the plugin's client, with the
+ * traits of the registered plan. Stable, and it never throws.
+ *
+ * @example
+ * const identify = useIdentify();
+ * const signIn = (email: string) => identify(`user-${email}`, { email });
+ * @see https://segment.com/docs/connections/spec/identify/
+ */
+export function useIdentify<P extends PlanShape = RegisteredPlan>(): IdentifyFunction<P> {
+  return (injectContext('useIdentify')?.calls ?? fallbackCalls()).identify as IdentifyFunction<P>;
+}
+
+/**
+ * `page(name?, properties?, options?)` over the plugin's client, for the
+ * registered plan's pages. Page tracking already sends one call per page; use
+ * this for views it cannot see, such as a step of a wizard on one URL.
+ *
+ * @example
+ * const page = usePage();
+ * watch(step, (value) => page('Checkout', { step: value }));
+ * @see https://segment.com/docs/connections/spec/page/
+ */
+export function usePage<P extends PlanShape = RegisteredPlan>(): PageFunction<P> {
+  return (injectContext('usePage')?.calls ?? fallbackCalls()).page as PageFunction<P>;
+}

@@ -1,0 +1,30 @@
+import type { Analytics, PlanShape, RegisteredPlan } from '@trackplan/core';
+import type { PageTracker, PageTrackerOptions } from '@trackplan/core/page-tracking';
+
+/**
+ * Drives page tracking from a router's navigations instead of the History
+ * API. Made by `trackRouter(router)` from `@trackplan/vue/router`, so apps
+ * without vue-router never load it.
+ */
+export interface RouterTracking {
+  /** Reports each navigation to `tracker` until the returned function is called. */
+  start(tracker: PageTracker): () => void;
+}
+
+/** Options of {@link createTrackplan}. */
+export interface TrackplanOptions<P extends PlanShape = RegisteredPlan> {
+  /** The client that the composables and page tracking use. */
+  client: Analytics<P>;
+  /**
+   * Tracks vue-router's navigations: pass `trackRouter(router)` from
+   * `@trackplan/vue/router`. Without it, History API changes are tracked.
+   */
+  router?: RouterTracking | undefined;
+  /**
+   * Automatic page calls, one per page. `false` turns them off; an object
+   * tunes them, e.g. `{ policy: { query: false } }` so that query-only
+   * changes are not new pages.
+   * @default true
+   */
+  pageTracking?: boolean | PageTrackerOptions | undefined;
+}

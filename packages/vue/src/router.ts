@@ -1,0 +1,113 @@
+import type { PlanShape, RegisteredPlan } from '@trackplan/core';
+import type { PageDetails } from '@trackplan/core/page-tracking';
+import { nextTick } from 'vue';
+import type { RouteLocationNormalizedLoaded, Router } from 'vue-router';
+import type { RouterTracking } from './options.js';
+
+type PageName<P extends PlanShape> = keyof P['pages'] & string;
+
+/** `properties: T`, optional exactly when every key of T is. */
+// biome-ignore lint/complexity/noBannedTypes: `{} extends T` is the test for "every key optional".
+type PropertiesOf<T> = {} extends T ? { properties?: T } : { properties: T };
+
+/** One of the plan's pages with its properties, as a route's `meta.page` function returns it. */
+export type RoutePage<P extends PlanShape = RegisteredPlan> = {
+  [N in PageName<P>]: { name: N; category?: string } & PropertiesOf<P['pages'][N]>;
+}[PageName<P>];
+
+/** The plan's pages that need no properties, so a route can name them with a string. */
+export type PlainPageName<P extends PlanShape = RegisteredPlan> = {
+  // biome-ignore lint/complexity/noBannedTypes: `{} extends T` is the test for "every key optional".
+  [N in PageName<P>]: {} extends P['pages'][N] ? N : never;
+}[PageName<P>];
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /**
+     * The plan page this route is tracked as: its name, or, for pages with
+     * properties, a function of the route, e.g.
+     * `(route) => ({ name: 'Product Detail', properties: { product_id: String(route.params.id) } })`.
+     * Without it, the route's `name` names the page.
+     */
+    page?: PlainPageName | ((route: RouteLocationNormalizedLoaded) => RoutePage) | undefined;
+  }
+}
+
+/** Options of {@link trackRouter}. */
+export interface TrackRouterOptions {
+  /**
+   * What each route's page call says about it.
+   * @default {@link describeRoute}: `meta.page`, else the route's `name` when it is a string
+   */
+  describeRoute?: ((route: RouteLocationNormalizedLoaded) => PageDetails | undefined) | undefined;
+}
+
+/**
+ * The page details of a route: from `meta.page` (a page name, or a function
+ * of the route), else the route's `name` when it is a string.
+ */
+export function describeRoute(route: RouteLocationNormalizedLoaded): PageDetails | undefined {
+  const { page } = route.meta;
+  if (typeof page === 'function') return page(route) as PageDetails;
+  if (typeof page === 'string') return { name: page };
+  return typeof route.name === 'string' ? { name: route.name } : undefined;
+}
+
+/**
+ * Page tracking driven by vue-router, for `createTrackplan({ router })`: one
+ * page for the first route once `router.isReady()` resolves, then one per
+ * successful navigation, read after the new route has rendered. Aborted,
+ * cancelled, duplicated and failed navigations send nothing.
+ *
+ * @example
+ * import { trackRouter } from '@trackplan/vue/router';
+ *
+ * const router = createRouter({
+ *   history: createWebHistory(),
+ *   routes: [
+ *     { path: '/', name: 'Home', component: HomePage },
+ *     {
+ *       path: '/products/:id',
+ *       component: ProductPage,
+ *       meta: { page: (route) => ({ name: 'Product Detail', properties: { product_id: String(route.params.id) } }) },
+ *     },
+ *   ],
+ * });
+ * app.use(router).use(createTrackplan({ client: analytics, router: trackRouter(router) }));
+ * @see https://segment.com/docs/connections/spec/page/
+ */
+export function trackRouter(router: Router, options: TrackRouterOptions = {}): RouterTracking {
+  const describe = options.describeRoute ?? describeRoute;
+  return {
+    start(tracker) {
+      let ready = false;
+      let stopped = false;
+      const report = (route: RouteLocationNormalizedLoaded) => {
+        // A later navigation superseded this one before it rendered: that one reports.
+        if (!stopped && router.currentRoute.value === route) tracker.navigated(describe(route));
+      };
+      // The route's components render on the next tick; report after them.
+      const reportRendered = (route: RouteLocationNormalizedLoaded) =>
+        nextTick().then(() => report(route));
+      const removeHook = router.afterEach((to, _from, failure) => {
+        // Before ready, the first navigation is reported below, once. A failure
+        // (aborted, cancelled, duplicated) left the page as it was.
+        if (ready && !failure) reportRendered(to);
+      });
+      router.isReady().then(
+        () => {
+          ready = true;
+          reportRendered(router.currentRoute.value);
+        },
+        // The first navigation failed, so it made no page; later ones still count.
+        () => {
+          ready = true;
+        },
+      );
+      return () => {
+        stopped = true;
+        removeHook();
+      };
+    },
+  };
+}

@@ -1,0 +1,17 @@
+import { defineConfig } from 'tsup';
+import { devFlagPlugin } from '../../tooling/dev-flag';
+
+export default defineConfig({
+  entry: {
+    index: 'src/index.ts',
+    // A separate entry, so apps without vue-router never load the adapter.
+    router: 'src/router.ts',
+  },
+  format: ['esm', 'cjs'],
+  dts: true,
+  clean: true,
+  target: 'es2020',
+  treeshake: true,
+  sourcemap: true,
+  esbuildPlugins: [devFlagPlugin()],
+});
