@@ -12,13 +12,22 @@ export interface BundleSize {
 }
 
 /**
+ * The frameworks an app already ships: the bindings are measured without
+ * them, and the same list applies to every scenario so the settings match.
+ */
+export const FRAMEWORK_EXTERNALS = ['react', 'react-dom', 'vue', 'vue-router'];
+
+/**
  * Bundles `source` for browsers the way an app's production build would
  * (esbuild, minified, code splitting so lazy chunks stay separate) and
- * measures each chunk gzipped at level 9.
+ * measures each chunk gzipped at level 9. Sources may use JSX, compiled the
+ * way React 17+ apps compile it.
  */
 export async function measureBundle(source: string, resolveDir: string): Promise<BundleSize> {
   const result = await build({
-    stdin: { contents: source, resolveDir, loader: 'ts' },
+    stdin: { contents: source, resolveDir, loader: 'tsx' },
+    jsx: 'automatic',
+    external: FRAMEWORK_EXTERNALS,
     bundle: true,
     minify: true,
     splitting: true,

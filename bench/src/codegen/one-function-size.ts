@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { SAMPLE_PROPERTIES } from './synthetic-plan.js';
+import { SAMPLE_PROPERTIES, sampleEvent } from './synthetic-plan.js';
 
 const gzipBytes = async (source: string, resolveDir: string): Promise<number> => {
   const result = await build({
@@ -22,10 +22,13 @@ const gzipBytes = async (source: string, resolveDir: string): Promise<number> =>
  * production bundle that already sets up its client: the gzipped bundle with
  * the call minus the same app without it.
  */
-export async function trackplanOneFunctionBytes(generatedModule: string): Promise<number> {
+export async function trackplanOneFunctionBytes(
+  generatedModule: string,
+  planEvents: number,
+): Promise<number> {
   const setup = `import { createAnalytics, setDefaultClient } from '@trackplan/core';
     setDefaultClient(createAnalytics({ writeKey: 'KEY' }));`;
-  const fn = 'feature500Used';
+  const fn = sampleEvent(planEvents).functionName;
   const withCall = `${setup}
     import { ${fn} } from ${JSON.stringify(generatedModule)};
     ${fn}(${JSON.stringify(SAMPLE_PROPERTIES)});`;
@@ -34,8 +37,11 @@ export async function trackplanOneFunctionBytes(generatedModule: string): Promis
 }
 
 /** The same for Typewriter's output, whose app uses window.analytics: everything it bundles is added. */
-export async function typewriterOneFunctionBytes(generatedModule: string): Promise<number> {
-  const fn = 'feature500Used';
+export async function typewriterOneFunctionBytes(
+  generatedModule: string,
+  planEvents: number,
+): Promise<number> {
+  const fn = sampleEvent(planEvents).functionName;
   return gzipBytes(
     `import { ${fn} } from ${JSON.stringify(generatedModule)}; ${fn}(${JSON.stringify(SAMPLE_PROPERTIES)} as never);`,
     dirname(generatedModule),

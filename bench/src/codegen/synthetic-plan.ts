@@ -7,6 +7,12 @@ export function eventName(index: number): string {
   return `Feature ${index} Used`;
 }
 
+/** The event the run-time measures call, halfway through a plan of `events`, and its generated function. */
+export function sampleEvent(events: number): { name: string; functionName: string } {
+  const index = Math.floor(events / 2);
+  return { name: eventName(index), functionName: `feature${index}Used` };
+}
+
 export function trackplanYaml(events: number): string {
   const lines = ['version: 1', 'name: Synthetic', 'events:'];
   for (let i = 0; i < events; i++) {

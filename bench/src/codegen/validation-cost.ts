@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { eventName, SAMPLE_PROPERTIES } from './synthetic-plan.js';
+import { SAMPLE_PROPERTIES, sampleEvent } from './synthetic-plan.js';
 
 /** Bundles a generated module for Node in development mode, so it can be imported here. */
 async function loadDevelopmentBuild(
@@ -32,13 +32,14 @@ function microsecondsPerCall(calls: number, call: (i: number) => void): number {
 export async function trackplanValidationMicros(
   generatedModule: string,
   workDir: string,
+  planEvents: number,
   calls: number,
 ): Promise<number> {
   const module = await loadDevelopmentBuild(generatedModule, join(workDir, 'trackplan-dev.mjs'));
   const plan = module.trackingPlan as { check(message: unknown, onViolation: unknown): unknown };
   const message = {
     type: 'track',
-    event: eventName(500),
+    event: sampleEvent(planEvents).name,
     properties: SAMPLE_PROPERTIES,
     messageId: 'm',
     timestamp: '2026-11-28T00:00:00.000Z',
@@ -56,6 +57,7 @@ export async function trackplanValidationMicros(
 export async function typewriterValidationMicros(
   generatedModule: string,
   workDir: string,
+  planEvents: number,
   calls: number,
 ): Promise<number> {
   const entry = join(workDir, 'typewriter-entry.ts');
@@ -64,7 +66,7 @@ export async function typewriterValidationMicros(
   const setOptions = module.setTypewriterOptions as (options: unknown) => void;
   let violations = 0;
   setOptions({ analytics: { track: () => undefined }, onViolation: () => violations++ });
-  const fn = module.feature500Used as (properties: unknown) => void;
+  const fn = module[sampleEvent(planEvents).functionName] as (properties: unknown) => void;
   const result = microsecondsPerCall(calls, () => fn(SAMPLE_PROPERTIES));
   if (violations > 0) throw new Error('The synthetic message should be valid for Typewriter too.');
   return result;
