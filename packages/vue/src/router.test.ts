@@ -58,6 +58,12 @@ const routes: RouteRecordRaw[] = [
     },
   },
   { path: '/cart', name: 'Cart', component: titled('Cart') },
+  {
+    path: '/checkout',
+    name: 'checkout',
+    component: titled('Checkout'),
+    meta: { page: { name: 'Checkout', properties: { step: 1 } } },
+  },
   { path: '/search', name: 'Search', component: titled('Search') },
   { path: '/unnamed', component: titled('Unnamed') },
   { path: '/old-cart', redirect: '/cart' },
@@ -89,6 +95,7 @@ const pages = () =>
       path: message.properties.path,
       title: message.properties.title,
       ...(message.properties.product_id ? { product_id: message.properties.product_id } : {}),
+      ...(message.properties.step ? { step: message.properties.step } : {}),
     }));
 
 interface Options {
@@ -205,11 +212,13 @@ describe('trackRouter', () => {
     await go(router, '/unnamed');
     await go(router, '/products');
     await go(router, '/products/p9');
-    expect(pages().map(({ name, product_id }) => [name, product_id])).toEqual([
+    await go(router, '/checkout');
+    expect(pages().map(({ name, product_id, step }) => [name, product_id ?? step])).toEqual([
       ['Home', undefined],
       [undefined, undefined],
       ['Product List', undefined],
       ['Product Detail', 'p9'],
+      ['Checkout', 1],
     ]);
   });
 

@@ -24,12 +24,16 @@ export type PlainPageName<P extends PlanShape = RegisteredPlan> = {
 declare module 'vue-router' {
   interface RouteMeta {
     /**
-     * The plan page this route is tracked as: its name, or, for pages with
-     * properties, a function of the route, e.g.
+     * The plan page this route is tracked as: its name; for pages with
+     * properties, `{ name, properties }` or a function of the route, e.g.
      * `(route) => ({ name: 'Product Detail', properties: { product_id: String(route.params.id) } })`.
      * Without it, the route's `name` names the page.
      */
-    page?: PlainPageName | ((route: RouteLocationNormalizedLoaded) => RoutePage) | undefined;
+    page?:
+      | PlainPageName
+      | RoutePage
+      | ((route: RouteLocationNormalizedLoaded) => RoutePage)
+      | undefined;
   }
 }
 
@@ -43,13 +47,15 @@ export interface TrackRouterOptions {
 }
 
 /**
- * The page details of a route: from `meta.page` (a page name, or a function
- * of the route), else the route's `name` when it is a string.
+ * The page details of a route: from `meta.page` (a page name, the details
+ * themselves or a function of the route), else the route's `name` when it is
+ * a string.
  */
 export function describeRoute(route: RouteLocationNormalizedLoaded): PageDetails | undefined {
   const { page } = route.meta;
   if (typeof page === 'function') return page(route) as PageDetails;
   if (typeof page === 'string') return { name: page };
+  if (page) return page as PageDetails;
   return typeof route.name === 'string' ? { name: route.name } : undefined;
 }
 

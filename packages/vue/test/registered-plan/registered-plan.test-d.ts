@@ -65,6 +65,11 @@ describe('with a plan registered', () => {
       { path: '/', component, meta: { page: 'Home' } },
       { path: '/checkout', component, meta: { page: 'Checkout' } },
       {
+        path: '/checkout/2',
+        component,
+        meta: { page: { name: 'Checkout', properties: { step: 2 } } },
+      },
+      {
         path: '/products/:id',
         component,
         meta: {
@@ -80,6 +85,12 @@ describe('with a plan registered', () => {
       { path: '/p/:id', component, meta: { page: 'Product Detail' } },
       // @ts-expect-error the function must give the page's required properties
       { path: '/q/:id', component, meta: { page: () => ({ name: 'Product Detail' }) } },
+      {
+        path: '/checkout/3',
+        component,
+        // @ts-expect-error a property of the wrong type
+        meta: { page: { name: 'Checkout', properties: { step: '3' } } },
+      },
     ];
     trackRouter(createRouter({ history: createWebHistory(), routes }));
   });
