@@ -7,10 +7,15 @@ import { createApp, defineComponent, h } from 'vue';
 import { useAnalytics, useIdentify, usePage, useTrack } from './composables.js';
 import { createTrackplan } from './create-trackplan.js';
 
+/** The plugin's client. */
 let recorder: TestAnalytics;
+/** The client registered with setDefaultClient(). */
+let fallback: TestAnalytics;
 
 beforeEach(() => {
   recorder = createTestAnalytics({ window, storage: false });
+  fallback = createTestAnalytics({ window, storage: false });
+  setDefaultClient(fallback.analytics);
 });
 
 afterEach(() => {
@@ -55,6 +60,7 @@ describe('with the plugin', () => {
       { type: 'identify', userId: 'u_1', traits: { email: 'ada@example.com' } },
       { type: 'page', name: 'Checkout', category: 'Checkout', properties: { step: 1 } },
     ]);
+    expect(fallback.messages).toEqual([]);
   });
 
   it('hands every component the same functions', () => {
@@ -81,8 +87,31 @@ describe('with the plugin', () => {
 /** A setup() that throws makes Vue warn too; the tests check the error itself. */
 const muteVueWarnings = () => vi.spyOn(console, 'warn').mockImplementation(() => {});
 
-describe('without the plugin, in development', () => {
-  beforeEach(muteVueWarnings);
+describe('without the plugin', () => {
+  it('uses the default client, looked up at call time', async () => {
+    const { track, analytics } = inSetup(
+      () => ({ track: useTrack(), analytics: useAnalytics() }),
+      [],
+    );
+    expect(analytics).toBe(fallback.analytics);
+    const later = createTestAnalytics({ window, storage: false });
+    setDefaultClient(later.analytics);
+    await track('Signed In', { method: 'email' });
+    expect(later.tracked('Signed In')).toHaveLength(1);
+    expect(fallback.messages).toEqual([]);
+  });
+
+  it('works outside setup() with a default client, as in a store or a router guard', async () => {
+    await useIdentify()('u_1');
+    expect(fallback.messages).toMatchObject([{ type: 'identify', userId: 'u_1' }]);
+  });
+});
+
+describe('without the plugin or a default client, in development', () => {
+  beforeEach(() => {
+    setDefaultClient(undefined);
+    muteVueWarnings();
+  });
 
   it.each([
     ['useTrack', useTrack],
@@ -90,9 +119,8 @@ describe('without the plugin, in development', () => {
     ['usePage', usePage],
     ['useAnalytics', useAnalytics],
   ] as const)('%s() throws an error that says how to fix it', (name, composable) => {
-    setDefaultClient(recorder.analytics);
     expect(() => inSetup(composable as () => unknown, [])).toThrow(
-      `${name}() found no Trackplan plugin: call app.use(createTrackplan({ client })) first.`,
+      `${name}() found no Trackplan plugin: call app.use(createTrackplan({ client })) first, or setDefaultClient(client) at startup.`,
     );
   });
 
@@ -101,23 +129,16 @@ describe('without the plugin, in development', () => {
   });
 });
 
-describe('without the plugin, in production', () => {
+describe('without the plugin or a default client, in production', () => {
   beforeEach(() => {
+    setDefaultClient(undefined);
     // Vitest defines __DEV__ as a global, so a stub switches this file's
     // sources and core's to the production branches; unstubGlobals restores it.
     vi.stubGlobal('__DEV__', false);
     muteVueWarnings();
   });
 
-  it('sends through the default client, looked up at call time', async () => {
-    const track = inSetup(() => useTrack(), []);
-    setDefaultClient(recorder.analytics);
-    await track('Signed In', { method: 'email' });
-    expect(recorder.tracked('Signed In')).toHaveLength(1);
-    expect(inSetup(() => useAnalytics(), [])).toBe(recorder.analytics);
-  });
-
-  it('resolves no_client when there is no default client either, and never throws', async () => {
+  it('resolves no_client and never throws', async () => {
     const { track, identify, page } = inSetup(
       () => ({ track: useTrack(), identify: useIdentify(), page: usePage() }),
       [],
@@ -126,6 +147,12 @@ describe('without the plugin, in production', () => {
     for (const result of [await track('Signed In'), await identify('u_1'), await page('Home')]) {
       expect(result).toMatchObject({ success: false, error: { code: 'no_client' } });
     }
-    expect(() => inSetup(() => useAnalytics(), [])).toThrow('no_client');
+  });
+
+  it('gives useAnalytics() a client that sends nothing', async () => {
+    const analytics = inSetup(() => useAnalytics(), []);
+    const result = await analytics.track({ event: 'Signed In', userId: 'u_1' });
+    expect(result).toMatchObject({ success: false, error: { code: 'missing_write_key' } });
+    expect(useAnalytics()).toBe(analytics);
   });
 });

@@ -1,27 +1,24 @@
-import {
-  type Analytics,
-  getDefaultClient,
-  type IdentifyFunction,
-  type PageFunction,
-  type PlanShape,
-  type RegisteredPlan,
-  type TrackFunction,
+import type {
+  Analytics,
+  IdentifyFunction,
+  PageFunction,
+  PlanShape,
+  RegisteredPlan,
+  TrackFunction,
 } from '@trackplan/core';
-import { fallbackCalls, injectContext, noClient } from './missing-plugin.js';
+import { fallbackCalls, fallbackClient, injectContext } from './missing-plugin.js';
 
 /**
- * The client given to `createTrackplan()`, for calls the other composables do
- * not cover (group, alias, reset, user(), flush). Call it in `setup()`.
+ * The client given to `createTrackplan()`, or without the plugin the one
+ * registered with `setDefaultClient()`, for calls the other composables do not
+ * cover (group, alias, reset, user(), flush). Call it in `setup()`.
  *
  * @example
  * const analytics = useAnalytics();
  * const signOut = () => analytics.reset();
  */
 export function useAnalytics<P extends PlanShape = RegisteredPlan>(): Analytics<P> {
-  const client = injectContext('useAnalytics')?.client ?? getDefaultClient();
-  // Only production builds get here without a plugin; with no client at all
-  // there is nothing to return.
-  if (!client) throw noClient();
+  const client = injectContext('useAnalytics')?.client ?? fallbackClient();
   return client as unknown as Analytics<P>;
 }
 
