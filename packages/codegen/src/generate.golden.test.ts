@@ -11,7 +11,13 @@ describe.each(GOLDEN_FIXTURES)('generated output of the $name plan', ({ name, pl
   it('matches the committed golden files byte for byte', () => {
     const result = generate(readFileSync(golden(plan), 'utf8'), { planFile });
     if (!result.ok) throw new Error(JSON.stringify(result.problems, null, 2));
-    expect(result.files.map((file) => file.path)).toEqual(['index.ts', 'checks.js', 'checks.d.ts']);
+    expect(result.files.map((file) => file.path)).toEqual([
+      'index.ts',
+      'plan.d.ts',
+      'plan.js',
+      'checks.js',
+      'checks.d.ts',
+    ]);
     for (const file of result.files) {
       if (process.env.UPDATE_GOLDEN) writeFileSync(golden(`${name}/${file.path}`), file.contents);
       expect(file.contents).toBe(readFileSync(golden(`${name}/${file.path}`), 'utf8'));

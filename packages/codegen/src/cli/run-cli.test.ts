@@ -72,11 +72,14 @@ describe('codegen generate', () => {
     writeFileSync(join(cwd, 'tracking-plan.yaml'), VALID);
     const { code, stdout } = await run('--out', 'gen');
     expect(code).toBe(0);
-    expect(stdout).toContain('Wrote gen/index.ts and its checks: 1 events');
+    expect(stdout).toContain('Wrote gen/index.ts with plan.js, plan.d.ts and the checks: 1 events');
     expect(existsSync(join(cwd, 'gen/checks.js'))).toBe(true);
     expect(existsSync(join(cwd, 'gen/checks.d.ts'))).toBe(true);
-    const generated = readFileSync(join(cwd, 'gen/index.ts'), 'utf8');
-    expect(generated).toContain('export function signedUp(');
+    expect(readFileSync(join(cwd, 'gen/index.ts'), 'utf8')).toContain("export * from './plan.js';");
+    expect(readFileSync(join(cwd, 'gen/plan.js'), 'utf8')).toContain('export function signedUp(');
+    expect(readFileSync(join(cwd, 'gen/plan.d.ts'), 'utf8')).toContain(
+      'export declare function signedUp(',
+    );
   });
 
   it('reads plan and out from codegen.config.json, flags winning', async () => {
@@ -162,7 +165,7 @@ async function until(condition: () => boolean): Promise<void> {
 describe('codegen generate --watch', () => {
   it('generates again on each change, reports a broken plan without stopping, and ends on abort', async () => {
     const planPath = join(cwd, 'tracking-plan.yaml');
-    const output = join(cwd, 'gen/index.ts');
+    const output = join(cwd, 'gen/plan.js');
     writeFileSync(planPath, VALID);
     const stop = new AbortController();
     const stdout: string[] = [];

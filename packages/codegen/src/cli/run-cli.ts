@@ -80,7 +80,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           if (!generated) return;
           await writeFilesAtomically(outDir, generated.files);
           io.stdout(
-            `Wrote ${display(join(outDir, 'index.ts'))} and its checks: ${generated.model.events.length} events, ${generated.model.pages.length} pages.`,
+            `Wrote ${display(join(outDir, 'index.ts'))} with plan.js, plan.d.ts and the checks: ${generated.model.events.length} events, ${generated.model.pages.length} pages.`,
           );
         };
         await once();

@@ -4,8 +4,30 @@
  */
 export const MODULE_TEMPLATE = `{{header}}
 /* eslint-disable */
-{{coreImport}}
-{{planImport}}
+import type { PlanValidator } from '@trackplan/core';
+import { buildTrackingPlan as $buildTrackingPlan } from './checks.js';
+
+// The plan's types and functions: typed in ./plan.d.ts, implemented in
+// ./plan.js. A declaration file costs the type-checker only what the app uses.
+export * from './plan.js';
+
+// Declared here so the module compiles without Node's types; bundlers replace
+// process.env.NODE_ENV, and the typeof check covers browsers without one.
+declare const process: { env: Record<string, string | undefined> };
+
+/**
+ * Runtime checks of every call against the plan, for development: pass it as
+ * \`createAnalytics({ plan: trackingPlan, onViolation })\`. It is undefined
+ * when NODE_ENV is production, and bundlers then drop all the checks, which
+ * live in ./checks.js (plain JavaScript, so they cost type-checking nothing).
+ */
+export const trackingPlan: PlanValidator | undefined =
+  typeof process !== 'undefined' && process.env.NODE_ENV !== 'production' ? /* @__PURE__ */ $buildTrackingPlan() : undefined;
+`;
+
+/** ./plan.d.ts: every type of the plan, and the typed declaration of every function. */
+export const PLAN_DECLARATION_TEMPLATE = `{{header}}
+import type { CallOptions, GroupResult, IdentifyResult, PageResult, TrackResult } from '@trackplan/core';
 
 // Shared types of the plan.
 {{#each namedTypes}}
@@ -41,25 +63,29 @@ declare module '@trackplan/core' {
 // One function per event. Each sends the event's name exactly as the plan writes it.
 {{#each eventFunctions}}
 
-{{doc}}{{code}}
+{{doc}}{{declaration}}
 {{/each}}
+
+{{pageHelpers.declaration}}
 {{#each callFunctions}}
 
-{{doc}}{{code}}
+{{doc}}{{declaration}}
+{{/each}}
+`;
+
+/** ./plan.js: the functions declared in ./plan.d.ts, each one call into core. */
+export const PLAN_TEMPLATE = `{{header}}
+import { callThrough as $callThrough } from '@trackplan/core';
+{{#each eventFunctions}}
+
+{{implementation}}
 {{/each}}
 
-// Declared here so the module compiles without Node's types; bundlers replace
-// process.env.NODE_ENV, and the typeof check covers browsers without one.
-declare const process: { env: Record<string, string | undefined> };
+{{pageHelpers.implementation}}
+{{#each callFunctions}}
 
-/**
- * Runtime checks of every call against the plan, for development: pass it as
- * \`createAnalytics({ plan: trackingPlan, onViolation })\`. It is undefined
- * when NODE_ENV is production, and bundlers then drop all the checks, which
- * live in ./checks.js (plain JavaScript, so they cost type-checking nothing).
- */
-export const trackingPlan: PlanValidator | undefined =
-  typeof process !== 'undefined' && process.env.NODE_ENV !== 'production' ? /* @__PURE__ */ $buildTrackingPlan() : undefined;
+{{implementation}}
+{{/each}}
 `;
 
 /** ./checks.js: the plan's runtime checks, built on first use of trackingPlan. */

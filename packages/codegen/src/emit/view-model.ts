@@ -6,10 +6,20 @@ import { objectType, typeExpression } from './type-expression.js';
 /** Page fields core fills in a browser; page checks accept them unless the plan declares them. */
 const AUTOMATIC_PAGE_FIELDS = ['path', 'referrer', 'search', 'title', 'url'];
 
-/** One declaration or function, with its JSDoc, ready to print. */
+/** One declaration, with its JSDoc, ready to print. */
 export interface Block {
   doc: string;
   code: string;
+}
+
+/**
+ * One generated function: its typed declaration with JSDoc for plan.d.ts,
+ * and its body, in plain JavaScript, for plan.js.
+ */
+export interface FunctionBlock {
+  doc: string;
+  declaration: string;
+  implementation: string;
 }
 
 /**
@@ -18,15 +28,14 @@ export interface Block {
  */
 export interface ModuleView {
   header: string;
-  coreImport: string;
-  planImport: string;
   namedTypes: Block[];
   eventTypes: Block[];
   traitTypes: Block[];
   pageTypes: Block[];
   planTypes: string;
-  eventFunctions: Block[];
-  callFunctions: Block[];
+  eventFunctions: FunctionBlock[];
+  callFunctions: FunctionBlock[];
+  pageHelpers: { declaration: string; implementation: string };
   typeChecks: string[];
   eventChecks: string[];
   pageChecks: string[];
@@ -97,7 +106,7 @@ export function buildModuleView(model: PlanModel, planFile: string): ModuleView 
     '}',
   ].join('\n');
 
-  const eventFunctions = model.events.map((event) => {
+  const eventFunctions = model.events.map((event): FunctionBlock => {
     const optional = allOptional(event.properties);
     return {
       doc: jsDoc([
@@ -105,8 +114,9 @@ export function buildModuleView(model: PlanModel, planFile: string): ModuleView 
         `Sends the ${stringLiteral(event.name)} event.`,
         deprecatedTag(event.deprecated),
       ]),
-      code: [
-        `export function ${event.functionName}(properties${optional ? `: ${event.typeName} = {}` : `: ${event.typeName}`}, options?: CallOptions): Promise<TrackResult> {`,
+      declaration: `export declare function ${event.functionName}(properties${optional ? '?' : ''}: ${event.typeName}, options?: CallOptions): Promise<TrackResult>;`,
+      implementation: [
+        `export function ${event.functionName}(properties${optional ? ' = {}' : ''}, options) {`,
         `  return $callThrough('track', { event: ${stringLiteral(event.name)}, properties }, options);`,
         '}',
       ].join('\n'),
@@ -114,50 +124,49 @@ export function buildModuleView(model: PlanModel, planFile: string): ModuleView 
   });
 
   const categories = model.pages.filter((page) => page.category !== undefined);
-  const callFunctions: Block[] = [
+  const callFunctions: FunctionBlock[] = [
     {
       doc: jsDoc(['Identifies the user with traits from the plan; pass `userId` in options.']),
-      code: [
-        `export function identify(traits${allOptional(model.identifyTraits) ? ': IdentifyTraits = {}' : ': IdentifyTraits'}, options?: CallOptions): Promise<IdentifyResult> {`,
+      declaration: `export declare function identify(traits${allOptional(model.identifyTraits) ? '?' : ''}: IdentifyTraits, options?: CallOptions): Promise<IdentifyResult>;`,
+      implementation: [
+        `export function identify(traits${allOptional(model.identifyTraits) ? ' = {}' : ''}, options) {`,
         "  return $callThrough('identify', { traits }, options);",
         '}',
       ].join('\n'),
     },
     {
       doc: jsDoc(['Associates the user with a group, with traits from the plan.']),
-      code: [
-        `export function group(groupId: string, traits${allOptional(model.groupTraits) ? ': GroupTraits = {}' : ': GroupTraits'}, options?: CallOptions): Promise<GroupResult> {`,
+      declaration: `export declare function group(groupId: string, traits${allOptional(model.groupTraits) ? '?' : ''}: GroupTraits, options?: CallOptions): Promise<GroupResult>;`,
+      implementation: [
+        `export function group(groupId, traits${allOptional(model.groupTraits) ? ' = {}' : ''}, options) {`,
         "  return $callThrough('group', { groupId, traits }, options);",
         '}',
       ].join('\n'),
     },
     {
-      doc: '',
-      code: [
-        "type PageName = keyof PlanTypes['pages'] & string;",
-        "type PageArguments<N extends PageName> = {} extends PlanTypes['pages'][N]",
-        "  ? [properties?: PlanTypes['pages'][N], options?: CallOptions]",
-        "  : [properties: PlanTypes['pages'][N], options?: CallOptions];",
-        '',
-        `const $pageCategories: Partial<Record<PageName, string>> = {${categories.length === 0 ? '' : `\n${categories.map((page) => `  ${stringLiteral(page.name)}: ${stringLiteral(page.category ?? '')},`).join('\n')}\n`}};`,
-      ].join('\n'),
-    },
-    {
       doc: jsDoc(["Records a view of one of the plan's pages, with its category from the plan."]),
-      code: [
-        'export function page<N extends PageName>(name: N, ...[properties, options]: PageArguments<N>): Promise<PageResult> {',
+      declaration:
+        'export declare function page<N extends PageName>(name: N, ...rest: PageArguments<N>): Promise<PageResult>;',
+      implementation: [
+        'export function page(name, properties, options) {',
         '  const category = $pageCategories[name];',
         "  return $callThrough('page', category === undefined ? { name, properties } : { name, category, properties }, options);",
         '}',
       ].join('\n'),
     },
   ];
+  const pageHelpers = {
+    declaration: [
+      "type PageName = keyof PlanTypes['pages'] & string;",
+      "type PageArguments<N extends PageName> = {} extends PlanTypes['pages'][N]",
+      "  ? [properties?: PlanTypes['pages'][N], options?: CallOptions]",
+      "  : [properties: PlanTypes['pages'][N], options?: CallOptions];",
+    ].join('\n'),
+    implementation: `const $pageCategories = {${categories.length === 0 ? '' : `\n${categories.map((page) => `  ${stringLiteral(page.name)}: ${stringLiteral(page.category ?? '')},`).join('\n')}\n`}};`,
+  };
 
   return {
     header: `// Generated by @trackplan/codegen from ${planFile} (${model.name.replace(/[\r\n\u2028\u2029]/g, ' ')}).\n// Do not edit: change the plan and run \`codegen generate\`.`,
-    coreImport:
-      "import {\n  callThrough as $callThrough,\n  type CallOptions,\n  type GroupResult,\n  type IdentifyResult,\n  type PageResult,\n  type PlanValidator,\n  type TrackResult,\n} from '@trackplan/core';",
-    planImport: "import { buildTrackingPlan as $buildTrackingPlan } from './checks.js';",
     namedTypes,
     eventTypes,
     traitTypes,
@@ -165,6 +174,7 @@ export function buildModuleView(model: PlanModel, planFile: string): ModuleView 
     planTypes,
     eventFunctions,
     callFunctions,
+    pageHelpers,
     typeChecks: model.types.map(
       (type) => `  const ${type.typeName}Check = ${checkExpression(type.shape, '  ')};`,
     ),
