@@ -15,15 +15,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { AnalyticsProvider } from './analytics-provider.js';
 import { ReactRouterPageTracking } from './react-router.js';
 import { createRecorder, type Recorder } from './test-support/recorder.js';
+import { Titled } from './test-support/titled.js';
 
 let recorder: Recorder;
 
-function Titled({ title }: { title: string }) {
-  useEffect(() => {
-    document.title = title;
-  }, [title]);
-  return <h1>{title}</h1>;
-}
 function Product() {
   const { productId } = useParams();
   return <Titled title={`Product ${productId}`} />;

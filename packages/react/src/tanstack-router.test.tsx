@@ -7,20 +7,14 @@ import {
   RouterProvider,
 } from '@tanstack/react-router';
 import { act, render } from '@testing-library/react';
-import { StrictMode, useEffect } from 'react';
+import { StrictMode } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AnalyticsProvider } from './analytics-provider.js';
 import { TanStackRouterPageTracking } from './tanstack-router.js';
 import { createRecorder, type Recorder } from './test-support/recorder.js';
+import { Titled } from './test-support/titled.js';
 
 let recorder: Recorder;
-
-function Titled({ title }: { title: string }) {
-  useEffect(() => {
-    document.title = title;
-  }, [title]);
-  return <h1>{title}</h1>;
-}
 
 function storeRouter() {
   const root = createRootRoute({
