@@ -39,7 +39,7 @@ export function headerSection(short: boolean, budgets: Budget[]): string[] {
   return [
     short ? '# Benchmark results (short run)' : '# Benchmark results',
     '',
-    `Written by \`pnpm bench${short ? ':short' : ''}\` on ${new Date().toISOString().slice(0, 10)}. Every figure below comes from this one run; ratios compare tools measured side by side in it.`,
+    `Written by \`pnpm bench${short ? ':short' : ''}\` on ${new Date().toISOString().slice(0, 10)}. Every figure below comes from this one run; ratios compare tools measured side by side in it. 1 KB is 1,024 bytes and 1 MB is 1,024 KB.`,
     '',
     `- Machine: ${machineSummary()}`,
     `- Versions: ${versions.join(', ')}`,
