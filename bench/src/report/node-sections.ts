@@ -44,7 +44,11 @@ export function overheadSection({ overhead, config }: Measurements): string[] {
           count(overhead.plainNsPerCall),
           roundsList(overhead.plainRounds),
         ],
-        ['Ratio', times(overhead.ratio, 2), ''],
+        [
+          'Ratio (difference)',
+          `${times(overhead.ratio, 2)} (+${count(overhead.typedNsPerCall - overhead.plainNsPerCall)} ns)`,
+          '',
+        ],
       ],
     ),
     '',
