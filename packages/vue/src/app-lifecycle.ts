@@ -14,9 +14,9 @@ export function whileMounted(app: App, start: () => () => void): void {
     return root;
   };
   // Wrapped rather than app.onUnmount(), which only Vue 3.5 and later have.
+  // An unmounted app never mounts again, so `stop` needs no reset.
   app.unmount = () => {
     stop?.();
-    stop = undefined;
     unmount.apply(app);
   };
 }

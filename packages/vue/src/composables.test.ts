@@ -88,16 +88,19 @@ describe('with the plugin', () => {
 const muteVueWarnings = () => vi.spyOn(console, 'warn').mockImplementation(() => {});
 
 describe('without the plugin', () => {
-  it('uses the default client, looked up at call time', async () => {
-    const { track, analytics } = inSetup(
-      () => ({ track: useTrack(), analytics: useAnalytics() }),
-      [],
-    );
-    expect(analytics).toBe(fallback.analytics);
+  it('uses the default client', async () => {
+    const first = inSetup(() => ({ track: useTrack(), analytics: useAnalytics() }), []);
+    expect(first.analytics).toBe(fallback.analytics);
+    await first.track('Signed In', { method: 'email' });
+    expect(fallback.tracked('Signed In')).toHaveLength(1);
+    expect(recorder.messages).toEqual([]);
+  });
+
+  it('follows a change of default client', async () => {
     const later = createTestAnalytics({ window, storage: false });
     setDefaultClient(later.analytics);
-    await track('Signed In', { method: 'email' });
-    expect(later.tracked('Signed In')).toHaveLength(1);
+    await inSetup(() => useTrack(), [])('Signed Out');
+    expect(later.tracked('Signed Out')).toHaveLength(1);
     expect(fallback.messages).toEqual([]);
   });
 
@@ -138,21 +141,25 @@ describe('without the plugin or a default client, in production', () => {
     muteVueWarnings();
   });
 
-  it('resolves no_client and never throws', async () => {
-    const { track, identify, page } = inSetup(
-      () => ({ track: useTrack(), identify: useIdentify(), page: usePage() }),
+  it('hands out calls that resolve success: false, send nothing and never throw', async () => {
+    const { track, identify, page, analytics } = inSetup(
+      () => ({
+        track: useTrack(),
+        identify: useIdentify(),
+        page: usePage(),
+        analytics: useAnalytics(),
+      }),
       [],
     );
-    expect(useTrack()).toBe(track);
-    for (const result of [await track('Signed In'), await identify('u_1'), await page('Home')]) {
-      expect(result).toMatchObject({ success: false, error: { code: 'no_client' } });
-    }
-  });
-
-  it('gives useAnalytics() a client that sends nothing', async () => {
-    const analytics = inSetup(() => useAnalytics(), []);
-    const result = await analytics.track({ event: 'Signed In', userId: 'u_1' });
-    expect(result).toMatchObject({ success: false, error: { code: 'missing_write_key' } });
     expect(useAnalytics()).toBe(analytics);
+    const results = [
+      await track('Signed In', { method: 'email' }, { userId: 'u_1' }),
+      await identify('u_1'),
+      await page('Home', {}, { userId: 'u_1' }),
+      await analytics.group({ groupId: 'g_1', userId: 'u_1' }),
+    ];
+    for (const result of results) {
+      expect(result).toMatchObject({ success: false, error: { code: 'missing_write_key' } });
+    }
   });
 });

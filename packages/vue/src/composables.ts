@@ -6,7 +6,7 @@ import type {
   RegisteredPlan,
   TrackFunction,
 } from '@trackplan/core';
-import { fallbackCalls, fallbackClient, injectContext } from './missing-plugin.js';
+import { useContext } from './missing-plugin.js';
 
 /**
  * The client given to `createTrackplan()`, or without the plugin the one
@@ -18,8 +18,7 @@ import { fallbackCalls, fallbackClient, injectContext } from './missing-plugin.j
  * const signOut = () => analytics.reset();
  */
 export function useAnalytics<P extends PlanShape = RegisteredPlan>(): Analytics<P> {
-  const client = injectContext('useAnalytics')?.client ?? fallbackClient();
-  return client as unknown as Analytics<P>;
+  return useContext('useAnalytics').client as unknown as Analytics<P>;
 }
 
 /**
@@ -34,7 +33,7 @@ export function useAnalytics<P extends PlanShape = RegisteredPlan>(): Analytics<
  * @see https://segment.com/docs/connections/spec/track/
  */
 export function useTrack<P extends PlanShape = RegisteredPlan>(): TrackFunction<P> {
-  return (injectContext('useTrack')?.calls ?? fallbackCalls()).track as TrackFunction<P>;
+  return useContext('useTrack').calls.track as TrackFunction<P>;
 }
 
 /**
@@ -47,7 +46,7 @@ export function useTrack<P extends PlanShape = RegisteredPlan>(): TrackFunction<
  * @see https://segment.com/docs/connections/spec/identify/
  */
 export function useIdentify<P extends PlanShape = RegisteredPlan>(): IdentifyFunction<P> {
-  return (injectContext('useIdentify')?.calls ?? fallbackCalls()).identify as IdentifyFunction<P>;
+  return useContext('useIdentify').calls.identify as IdentifyFunction<P>;
 }
 
 /**
@@ -61,5 +60,5 @@ export function useIdentify<P extends PlanShape = RegisteredPlan>(): IdentifyFun
  * @see https://segment.com/docs/connections/spec/page/
  */
 export function usePage<P extends PlanShape = RegisteredPlan>(): PageFunction<P> {
-  return (injectContext('usePage')?.calls ?? fallbackCalls()).page as PageFunction<P>;
+  return useContext('usePage').calls.page as PageFunction<P>;
 }

@@ -10,4 +10,4 @@ export interface TrackplanContext {
   calls: BoundCalls<PlanShape>;
 }
 
-export const trackplanKey: InjectionKey<TrackplanContext> = Symbol('trackplan');
+export const trackplanKey: InjectionKey<TrackplanContext> = Symbol();

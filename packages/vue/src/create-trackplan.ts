@@ -29,25 +29,23 @@ export function createTrackplan<P extends PlanShape = RegisteredPlan>(
     install(app) {
       const { router, pageTracking = true } = options;
       const client = options.client as unknown as Analytics<PlanShape>;
-      if (__DEV__ && !client) {
-        throw new Error(
-          'createTrackplan() needs a client: createTrackplan({ client: createAnalytics({ writeKey }) }).',
-        );
-      }
-      if (__DEV__ && router && typeof router.start !== 'function') {
-        throw new Error(
-          "createTrackplan({ router }) takes trackRouter(router) from '@trackplan/vue/router', not the router itself.",
-        );
+      if (__DEV__) {
+        if (!client) {
+          throw new Error(
+            'createTrackplan() needs a client: createTrackplan({ client: createAnalytics({ writeKey }) }).',
+          );
+        }
+        if (router && typeof router.start !== 'function') {
+          throw new Error(
+            "createTrackplan({ router }) takes trackRouter(router) from '@trackplan/vue/router', not the router itself.",
+          );
+        }
       }
       app.provide(trackplanKey, { client, calls: bindCalls(client) });
       if (pageTracking === false) return;
       whileMounted(app, () => {
         const tracker = createPageTracker(client, pageTracking === true ? {} : pageTracking);
-        const unsubscribe = router ? router.start(tracker) : tracker.listen();
-        return () => {
-          unsubscribe();
-          tracker.stop();
-        };
+        return router ? router.start(tracker) : tracker.listen();
       });
     },
   };

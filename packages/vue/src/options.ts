@@ -7,7 +7,10 @@ import type { PageTracker, PageTrackerOptions } from '@trackplan/core/page-track
  * without vue-router never load it.
  */
 export interface RouterTracking {
-  /** Reports each navigation to `tracker` until the returned function is called. */
+  /**
+   * Reports each navigation to `tracker`. Returns the function that stops
+   * both, as `tracker.listen()` does.
+   */
   start(tracker: PageTracker): () => void;
 }
 

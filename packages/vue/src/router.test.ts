@@ -300,11 +300,22 @@ describe('trackRouter', () => {
     app.unmount();
   });
 
-  it('stops when the app unmounts', async () => {
-    const { router, wrapper } = await mountApp();
-    wrapper.unmount();
-    wrappers = [];
+  it('stops when the app unmounts, dropping a page not yet read', async () => {
+    const pending: (() => void)[] = [];
+    const router = newRouter();
+    const trackplan = createTrackplan({
+      client: recorder.analytics,
+      router: trackRouter(router),
+      pageTracking: { afterRender: (callback) => pending.push(callback) },
+    });
+    const wrapper = mount(RouterView, { global: { plugins: [router, trackplan] } });
+    await settle();
     await go(router, '/cart');
-    expect(pages()).toHaveLength(1);
+    expect(pending).toHaveLength(2);
+    wrapper.unmount();
+    for (const callback of pending) callback();
+    await go(router, '/products');
+    expect(pages()).toEqual([]);
+    expect(pending).toHaveLength(2);
   });
 });

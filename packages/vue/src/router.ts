@@ -113,6 +113,7 @@ export function trackRouter(router: Router, options: TrackRouterOptions = {}): R
       return () => {
         stopped = true;
         removeHook();
+        tracker.stop();
       };
     },
   };
