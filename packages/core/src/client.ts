@@ -1,4 +1,5 @@
 import type { Analytics } from './analytics.js';
+import { createDurableQueue } from './browser/durable-queue.js';
 import { detectBrowser } from './browser/globals.js';
 import { browserIdentityStorage } from './browser/identity-storage.js';
 import type { CallType } from './calls.js';
@@ -62,11 +63,20 @@ export function createAnalytics<P extends PlanShape = RegisteredPlan>(
   options: AnalyticsOptions = {},
 ): Analytics<P> {
   const win = options.window === undefined ? detectBrowser() : options.window;
+  const report = (error: AnalyticsError): void => {
+    try {
+      options.onError?.(error);
+    } catch {
+      // A throwing onError must not turn into a throwing call.
+    }
+  };
+  const settings = resolveDeliverySettings(options, win !== null);
   const delivery: Delivery =
     options.delivery ??
     createHttpDelivery(
       options.transport ?? fetchTransport(options.fetch),
-      resolveDeliverySettings(options, win !== null),
+      settings,
+      win ? createDurableQueue(win, settings, report) : undefined,
     );
   const identity = win
     ? createIdentity(
@@ -85,11 +95,7 @@ export function createAnalytics<P extends PlanShape = RegisteredPlan>(
 
   function failed<R extends { error?: AnalyticsError }>(result: R, error: AnalyticsError): R {
     result.error = error;
-    try {
-      options.onError?.(error);
-    } catch {
-      // A throwing onError must not turn into a throwing call.
-    }
+    report(error);
     return result;
   }
 

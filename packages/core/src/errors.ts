@@ -51,10 +51,12 @@ export type ErrorCode = keyof typeof ERROR_CODES;
  * tracking call; it arrives as `result.error` and through `onError`.
  */
 export class AnalyticsError extends Error {
-  override readonly name = 'AnalyticsError';
-  readonly code: ErrorCode;
+  // Declared and assigned in the constructor, not as class fields: field
+  // initializers compile to a defineProperty helper in every browser bundle.
+  declare readonly name: 'AnalyticsError';
+  declare readonly code: ErrorCode;
   /** The HTTP status, when the failure came from the endpoint. */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
 
   constructor(
     code: ErrorCode,
@@ -63,6 +65,7 @@ export class AnalyticsError extends Error {
   ) {
     // Production builds drop the explanations; the code then stands as the message.
     super(message || code, details.cause === undefined ? undefined : { cause: details.cause });
+    (this as { name: string }).name = 'AnalyticsError';
     this.code = code;
     this.status = details.status;
   }

@@ -13,6 +13,7 @@ describe('resolveDeliverySettings', () => {
       retryMaxDelayMs: 60_000,
       requestTimeoutMs: 10_000,
       maxQueueSize: 10_000,
+      maxPersistedMessages: 1000,
     });
   });
   const table = [
@@ -25,6 +26,10 @@ describe('resolveDeliverySettings', () => {
       given: { endpoint: 'http://127.0.0.1:8787///' },
       want: { endpoint: 'http://127.0.0.1:8787' },
     },
+    { given: { persist: false }, want: { maxPersistedMessages: 0 } },
+    { given: { persist: false, maxPersistedMessages: 50 }, want: { maxPersistedMessages: 0 } },
+    { given: { persist: true, maxPersistedMessages: 50 }, want: { maxPersistedMessages: 50 } },
+    { given: { maxPersistedMessages: -5 }, want: { maxPersistedMessages: 0 } },
     { given: { region: 'eu' as const }, want: { endpoint: 'https://events.eu1.segmentapis.com' } },
     {
       given: { region: 'eu' as const, endpoint: 'https://proxy.example' },

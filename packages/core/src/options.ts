@@ -33,6 +33,21 @@ export interface AnalyticsOptions {
   requestTimeoutMs?: number | undefined;
   /** Calls waiting for delivery beyond this get `queue_full`. @default 10000 */
   maxQueueSize?: number | undefined;
+  /**
+   * In browsers, keep each call in localStorage until the endpoint confirms it,
+   * so that a reload, a closed tab or a crash loses nothing: the next page of
+   * the same origin sends what is left, with the same messageIds. `false`
+   * keeps the queue in memory only. Servers never persist.
+   * @default true
+   */
+  persist?: boolean | undefined;
+  /**
+   * Most calls kept in localStorage, counted over every tab of the origin.
+   * Past it, new calls are still sent, from memory only, as when storage is
+   * full or disabled: they survive a reload only once there is room again.
+   * @default 1000
+   */
+  maxPersistedMessages?: number | undefined;
   /** The `fetch` used to send. @default globalThis.fetch */
   fetch?: typeof fetch | undefined;
   /** Replaces the HTTP layer whole, e.g. for sendBeacon. @default a fetch transport */
@@ -85,6 +100,8 @@ export interface DeliverySettings {
   retryMaxDelayMs: number;
   requestTimeoutMs: number;
   maxQueueSize: number;
+  /** 0 when persistence is off. */
+  maxPersistedMessages: number;
   /** Send Basic auth and `application/json`; off in browsers, where both force a CORS preflight. */
   sendAuthHeader: boolean;
 }
@@ -98,6 +115,7 @@ const NUMERIC_DEFAULTS = {
   retryMaxDelayMs: [60_000, 0],
   requestTimeoutMs: [10_000, 1],
   maxQueueSize: [10_000, 1],
+  maxPersistedMessages: [1000, 0],
 } as const;
 
 /** Applies the defaults documented on {@link AnalyticsOptions}, in one place. */
@@ -118,5 +136,6 @@ export function resolveDeliverySettings(
   }
   // One request holds at most 2,500 messages, so a larger flushAt could never be reached.
   settings.flushAt = Math.min(settings.flushAt, 2500);
+  if (options.persist === false) settings.maxPersistedMessages = 0;
   return settings;
 }

@@ -1,12 +1,35 @@
+/** The two Web Locks methods the durable queue uses. */
+export type TabLocks = Pick<LockManager, 'request' | 'query'>;
+
 /**
  * The slice of `window` that core reads. Injectable, so tests and server
  * rendering never touch the real globals.
  */
 export interface BrowserGlobals {
   location: { href: string; pathname: string; search: string; hash?: string; hostname?: string };
-  document: { title: string; referrer: string; cookie: string };
-  navigator?: { userAgent?: string; language?: string };
+  document: {
+    title: string;
+    referrer: string;
+    cookie: string;
+    /** Read when the page is hidden, to send what is queued before it may be closed. */
+    visibilityState?: DocumentVisibilityState;
+  };
+  navigator?: {
+    userAgent?: string;
+    language?: string;
+    /** Sending pauses while this is false. */
+    onLine?: boolean;
+    /** Lets tabs of one origin share the durable queue; without it they fall back to a lease. */
+    locks?: TabLocks;
+  };
+  /** Persists identity and, unless `persist` is false, the queue. Enumerated with `Object.keys`. */
   localStorage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+  /** For `pagehide`, `visibilitychange`, `online`. */
+  addEventListener?(
+    type: string,
+    listener: (event: unknown) => void,
+    options?: { once?: boolean; signal?: AbortSignal },
+  ): void;
 }
 
 /** The real window when running in a browser, otherwise null. */

@@ -3,15 +3,10 @@ import type { PreparedMessage } from '../messages.js';
 import type { DeliverySettings } from '../options.js';
 import { startTimer, stopTimer } from '../timers.js';
 import type { Delivery, DeliveryOutcome } from './delivery.js';
-import { envelopeBytes, splitIntoRequests } from './limits.js';
+import type { DurableStoreFactory, Pending } from './durable-store.js';
+import { envelopeBytes, KEEPALIVE_LIMITS, splitIntoRequests } from './limits.js';
 import { sendWithRetry } from './send-with-retry.js';
 import type { Transport } from './transport.js';
-
-interface Pending {
-  json: string;
-  bytes: number;
-  settle: (outcome: DeliveryOutcome) => void;
-}
 
 /**
  * The built-in delivery: a bounded queue per writeKey, flushed when `flushAt`
@@ -19,13 +14,22 @@ interface Pending {
  * limits, and sent with retries. Each call's promise settles with its own
  * request's outcome. (A closure rather than a class, so minifiers can shorten
  * every internal name.)
+ *
+ * In browsers a durable store keeps each message until it is confirmed or
+ * rejected and feeds back what earlier pages left, and requests are split to
+ * fit the keepalive budget so they can outlive the page.
  */
-export function createHttpDelivery(transport: Transport, settings: DeliverySettings): Delivery {
+export function createHttpDelivery(
+  transport: Transport,
+  settings: DeliverySettings,
+  durable?: DurableStoreFactory,
+): Delivery {
   const queues = new Map<string, Pending[]>();
   const unsettled = new Set<Pending>();
   const inFlight = new Set<Promise<void>>();
   const stop = new AbortController();
   let flushTimer: unknown;
+  const store = durable?.(enqueue, sendAll);
 
   async function send(writeKey: string, request: Pending[]): Promise<void> {
     let outcome: DeliveryOutcome;
@@ -36,6 +40,7 @@ export function createHttpDelivery(transport: Transport, settings: DeliverySetti
         writeKey,
         request.map((pending) => pending.json),
         stop.signal,
+        store,
       );
     } catch (cause) {
       outcome = {
@@ -43,7 +48,28 @@ export function createHttpDelivery(transport: Transport, settings: DeliverySetti
         error: new AnalyticsError('internal_error', __DEV__ ? 'Sending failed.' : '', { cause }),
       };
     }
-    for (const pending of request) pending.settle(outcome);
+    for (const pending of request) {
+      store?.done(pending.id, outcome.ok || outcome.error.code === 'rejected');
+      pending.settle(outcome);
+    }
+    // The endpoint answers again: look for what failed or was left behind.
+    if (outcome.ok) store?.claim();
+  }
+
+  function enqueue(writeKey: string, pending: Pending): void {
+    const queue = queues.get(writeKey) ?? [];
+    queues.set(writeKey, queue);
+    queue.push(pending);
+    if (queue.length === settings.flushAt) {
+      // Deferred a microtask, so calls made in the same tick (a batch call,
+      // a loop) go out together in as few requests as the limits allow.
+      queueMicrotask(() => sendQueued(writeKey));
+    } else if (flushTimer === undefined) {
+      flushTimer = startTimer(() => {
+        flushTimer = undefined;
+        sendAll();
+      }, settings.flushIntervalMs);
+    }
   }
 
   function sendQueued(writeKey: string): void {
@@ -54,7 +80,11 @@ export function createHttpDelivery(transport: Transport, settings: DeliverySetti
       flushTimer = undefined;
     }
     if (!queue) return;
-    for (const request of splitIntoRequests(queue, envelopeBytes(writeKey))) {
+    for (const request of splitIntoRequests(
+      queue,
+      envelopeBytes(writeKey),
+      store && KEEPALIVE_LIMITS,
+    )) {
       const sending = send(writeKey, request);
       inFlight.add(sending);
       void sending.then(() => inFlight.delete(sending));
@@ -72,7 +102,7 @@ export function createHttpDelivery(transport: Transport, settings: DeliverySetti
 
   return {
     requiresWriteKey: true,
-    deliver({ json, bytes, writeKey }: PreparedMessage): Promise<DeliveryOutcome> {
+    deliver({ json, bytes, writeKey, message }: PreparedMessage): Promise<DeliveryOutcome> {
       if (unsettled.size >= settings.maxQueueSize) {
         return Promise.resolve({
           ok: false,
@@ -86,6 +116,7 @@ export function createHttpDelivery(transport: Transport, settings: DeliverySetti
       }
       return new Promise((resolve) => {
         const pending: Pending = {
+          id: message.messageId,
           json,
           bytes,
           settle: (outcome) => {
@@ -93,19 +124,9 @@ export function createHttpDelivery(transport: Transport, settings: DeliverySetti
           },
         };
         unsettled.add(pending);
-        const queue = queues.get(writeKey) ?? [];
-        queues.set(writeKey, queue);
-        queue.push(pending);
-        if (queue.length === settings.flushAt) {
-          // Deferred a microtask, so calls made in the same tick (a batch call,
-          // a loop) go out together in as few requests as the limits allow.
-          queueMicrotask(() => sendQueued(writeKey));
-        } else if (flushTimer === undefined) {
-          flushTimer = startTimer(() => {
-            flushTimer = undefined;
-            sendAll();
-          }, settings.flushIntervalMs);
-        }
+        // Stored before the call returns, so a reload right after it loses nothing.
+        store?.save(pending.id, writeKey, json);
+        enqueue(writeKey, pending);
       });
     },
     flush,

@@ -10,6 +10,17 @@ export const SEGMENT_LIMITS = {
   requestMessages: 2500,
 } as const;
 
+/**
+ * Browsers refuse keepalive requests once those in flight from a page carry
+ * 64 KB of body in all. Browser requests are split to this size so that each
+ * can go as keepalive, and outlive the page, when the budget has room.
+ * @see https://fetch.spec.whatwg.org/#http-network-or-cache-fetch (keepalive, 64 kibibytes)
+ */
+export const KEEPALIVE_LIMITS = {
+  requestBytes: 64 * 1024,
+  requestMessages: SEGMENT_LIMITS.requestMessages,
+} as const;
+
 const SAMPLE_SENT_AT = '2026-01-01T00:00:00.000Z';
 
 /** Bytes of `{"batch":[],"sentAt":…,"writeKey":…}` around the messages. */
@@ -33,7 +44,7 @@ export function serializeBatch(
 export function splitIntoRequests<T extends { bytes: number }>(
   items: readonly T[],
   overheadBytes: number,
-  limits: { requestBytes: number; requestMessages: number } = SEGMENT_LIMITS,
+  limits: { requestBytes: number; requestMessages: number } | undefined = SEGMENT_LIMITS,
 ): T[][] {
   const requests: T[][] = [];
   let current: T[] = [];

@@ -1,16 +1,16 @@
 import { AnalyticsError } from '../errors.js';
 import type { DeliverySettings } from '../options.js';
 import { sleep, startTimer, stopTimer } from '../timers.js';
+import { utf8ByteLength } from '../utf8.js';
 import type { DeliveryOutcome } from './delivery.js';
-import { serializeBatch } from './limits.js';
+import type { DurableStore } from './durable-store.js';
+import { KEEPALIVE_LIMITS, serializeBatch } from './limits.js';
 import { backoffDelayMs, classifyStatus, parseRetryAfterMs } from './retry-policy.js';
 import type { Transport, TransportResponse } from './transport.js';
 
 function basicAuth(writeKey: string): string {
-  const bytes = new TextEncoder().encode(`${writeKey}:`);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return `Basic ${btoa(binary)}`;
+  // btoa takes one byte per character, so the UTF-8 bytes go in as such.
+  return `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(`${writeKey}:`)))}`;
 }
 
 function requestHeaders(writeKey: string, sendAuthHeader: boolean): Record<string, string> {
@@ -23,16 +23,24 @@ function requestHeaders(writeKey: string, sendAuthHeader: boolean): Record<strin
 
 type Attempt = { response: TransportResponse } | { networkError: unknown };
 
+/** Body bytes of this page's keepalive requests in flight, shared by every client. */
+let keepaliveBytes = 0;
+
 async function attempt(
   transport: Transport,
   settings: DeliverySettings,
   body: string,
   headers: Record<string, string>,
   stop: AbortSignal,
+  mayKeepalive: boolean,
 ): Promise<Attempt> {
   const controller = new AbortController();
   const abort = (): void => controller.abort();
   const timeout = startTimer(abort, settings.requestTimeoutMs);
+  // In browsers, a request goes as keepalive (outliving the page) while the budget has room.
+  const bytes = mayKeepalive ? utf8ByteLength(body) : 0;
+  const keepalive = bytes > 0 && keepaliveBytes + bytes <= KEEPALIVE_LIMITS.requestBytes;
+  if (keepalive) keepaliveBytes += bytes;
   stop.addEventListener('abort', abort, { once: true });
   try {
     const response = await transport.send({
@@ -40,11 +48,13 @@ async function attempt(
       body,
       headers,
       signal: controller.signal,
+      keepalive,
     });
     return { response };
   } catch (networkError) {
     return { networkError };
   } finally {
+    if (keepalive) keepaliveBytes -= bytes;
     stopTimer(timeout);
     stop.removeEventListener('abort', abort);
   }
@@ -52,7 +62,8 @@ async function attempt(
 
 /**
  * Sends one request's messages, retrying transient failures with the same
- * messageIds until `maxRetries` is spent. Never rejects.
+ * messageIds until `maxRetries` is spent. In browsers, waits while offline
+ * without spending retries. Never rejects.
  */
 export async function sendWithRetry(
   transport: Transport,
@@ -60,12 +71,13 @@ export async function sendWithRetry(
   writeKey: string,
   jsonMessages: readonly string[],
   stop: AbortSignal,
+  store?: DurableStore,
 ): Promise<DeliveryOutcome> {
   const headers = requestHeaders(writeKey, settings.sendAuthHeader);
-  let lastProblem = '';
   for (let retry = 0; ; retry++) {
+    await store?.online(stop);
     const body = serializeBatch(jsonMessages, writeKey, new Date().toISOString());
-    const result = await attempt(transport, settings, body, headers, stop);
+    const result = await attempt(transport, settings, body, headers, stop, !!store);
     let waitMs: number | undefined;
     if ('response' in result) {
       const { status } = result.response;
@@ -83,12 +95,9 @@ export async function sendWithRetry(
           ),
         };
       }
-      lastProblem = `HTTP ${status}`;
       if (status === 429) {
         waitMs = parseRetryAfterMs(result.response.header('retry-after'), Date.now());
       }
-    } else {
-      lastProblem = `network error: ${String((result.networkError as Error)?.message ?? result.networkError)}`;
     }
     if (retry >= settings.maxRetries || stop.aborted) {
       return {
@@ -96,7 +105,11 @@ export async function sendWithRetry(
         error: new AnalyticsError(
           'delivery_failed',
           __DEV__
-            ? `Delivery failed after ${retry + 1} attempt(s); last problem: ${lastProblem}.`
+            ? `Delivery failed after ${retry + 1} attempt(s); last problem: ${
+                'response' in result
+                  ? `HTTP ${result.response.status}`
+                  : `network error: ${String((result.networkError as Error)?.message ?? result.networkError)}`
+              }.`
             : '',
           'networkError' in result ? { cause: result.networkError } : {},
         ),
