@@ -8,8 +8,10 @@ import type { App } from 'vue';
 export function whileMounted(app: App, start: () => () => void): void {
   const { mount, unmount } = app;
   let stop: (() => void) | undefined;
+  // Called without `this`, as vue-router calls the unmount it wraps: Vue's own
+  // methods close over the app.
   app.mount = (...args: Parameters<App['mount']>) => {
-    const root = mount.apply(app, args);
+    const root = mount(...args);
     stop ??= start();
     return root;
   };
@@ -17,6 +19,6 @@ export function whileMounted(app: App, start: () => () => void): void {
   // An unmounted app never mounts again, so `stop` needs no reset.
   app.unmount = () => {
     stop?.();
-    unmount.apply(app);
+    unmount();
   };
 }

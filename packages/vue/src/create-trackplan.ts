@@ -42,7 +42,7 @@ export function createTrackplan<P extends PlanShape = RegisteredPlan>(
         }
       }
       app.provide(trackplanKey, { client, calls: bindCalls(client) });
-      if (pageTracking === false) return;
+      if (!pageTracking) return;
       whileMounted(app, () => {
         const tracker = createPageTracker(client, pageTracking === true ? {} : pageTracking);
         return router ? router.start(tracker) : tracker.listen();

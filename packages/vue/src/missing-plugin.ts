@@ -8,8 +8,6 @@ import {
 import { hasInjectionContext, inject } from 'vue';
 import { type TrackplanContext, trackplanKey } from './context.js';
 
-let unconfigured: Analytics<PlanShape> | undefined;
-
 /**
  * What the composable named `composable` works with: the plugin's client, else
  * the one registered with `setDefaultClient()`. With neither, development
@@ -29,7 +27,8 @@ export function useContext(composable: string): TrackplanContext {
         : `${composable}() was called outside setup() and there is no default client: call it at the top of setup() or <script setup>, or call setDefaultClient(client) at startup.`,
     );
   }
-  const fallbackClient = client ?? (unconfigured ??= createAnalytics({ window: null }));
-  // Bound on each use: the plugin's calls are bound once, and a setup() runs once anyway.
+  // Made on each use: only a misconfigured production app gets here, and the
+  // plugin's calls, the ones apps use, are bound once.
+  const fallbackClient = client ?? createAnalytics({ window: null });
   return { client: fallbackClient, calls: bindCalls(fallbackClient) };
 }
