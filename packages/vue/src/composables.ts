@@ -6,7 +6,7 @@ import type {
   RegisteredPlan,
   TrackFunction,
 } from '@trackplan/core';
-import { useContext } from './missing-plugin.js';
+import { useContext } from './use-context.js';
 
 /**
  * The client given to `createTrackplan()`, or without the plugin the one

@@ -49,7 +49,13 @@ export interface TrackRouterOptions {
 /**
  * The page details of a route: from `meta.page` (a page name, the details
  * themselves or a function of the route), else the route's `name` when it is
- * a string.
+ * a string. The default of {@link TrackRouterOptions.describeRoute}.
+ *
+ * @example
+ * // Every page in one category, named as usual.
+ * trackRouter(router, {
+ *   describeRoute: (route) => ({ ...describeRoute(route), category: 'Shop' }),
+ * });
  */
 export function describeRoute(route: RouteLocationNormalizedLoaded): PageDetails | undefined {
   const { page } = route.meta;
