@@ -35,7 +35,9 @@ describe('bindCalls', () => {
   it('hands out the same functions for the same client', () => {
     const { analytics } = createTestAnalytics({ window: null });
     expect(bindCalls(analytics)).toBe(bindCalls(analytics));
-    expect(bindCalls(analytics)).not.toBe(bindCalls(createTestAnalytics({ window: null }).analytics));
+    expect(bindCalls(analytics)).not.toBe(
+      bindCalls(createTestAnalytics({ window: null }).analytics),
+    );
   });
 
   it('resolves a refused call instead of throwing', async () => {

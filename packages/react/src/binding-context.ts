@@ -12,7 +12,6 @@ import { createContext, useContext } from 'react';
 /** What the provider shares with every hook below it. */
 export interface Binding {
   client: Analytics<PlanShape>;
-  calls: BoundCalls<PlanShape>;
   tracker: PageTracker;
   /** Set by a router adapter: the router, not the History API, then says when pages change. */
   routerDriven: { current: boolean };

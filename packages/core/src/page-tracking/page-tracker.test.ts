@@ -216,8 +216,8 @@ describe('createPageTracker', () => {
       history: window.history,
       addEventListener: window.addEventListener.bind(window),
       removeEventListener: window.removeEventListener.bind(window),
+      dispatchEvent: window.dispatchEvent.bind(window),
       setTimeout: (callback: () => void, ms: number) => timers.push({ callback, ms }),
-      clearTimeout: () => {},
     };
 
     const stop = createPageTracker(recorder.analytics, {

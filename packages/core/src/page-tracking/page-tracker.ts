@@ -1,3 +1,4 @@
+import { detectBrowser } from '../browser/globals.js';
 import type { JsonObjectInput } from '../json-input.js';
 import type { PageResult } from '../results.js';
 import { onHistoryChange, type PageTrackingWindow } from './history-changes.js';
@@ -64,11 +65,6 @@ function lastPageOf(client: object): LastPage {
   return last;
 }
 
-function browserWindow(): PageTrackingWindow | null {
-  const g = globalThis as { window?: PageTrackingWindow; document?: unknown };
-  return typeof g.window === 'object' && typeof g.document === 'object' ? g.window : null;
-}
-
 function afterNextFrame(win: PageTrackingWindow): (callback: () => void) => void {
   return (callback) => {
     let ran = false;
@@ -98,7 +94,10 @@ export function createPageTracker(
   client: PageClient,
   options: PageTrackerOptions = {},
 ): PageTracker {
-  const win = options.window === undefined ? browserWindow() : options.window;
+  const win =
+    options.window === undefined
+      ? (detectBrowser() as unknown as PageTrackingWindow | null)
+      : options.window;
   const afterRender = options.afterRender ?? (win ? afterNextFrame(win) : undefined);
   let generation = 0;
   let unlisten: (() => void) | undefined;

@@ -1,12 +1,11 @@
 import {
   type Analytics,
   type AnalyticsOptions,
-  bindCalls as bindCallsOf,
   createAnalytics,
   type PlanShape,
 } from '@trackplan/core';
 import { createPageTracker, type PageTrackerOptions } from '@trackplan/core/page-tracking';
-import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { createElement, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { type Binding, BindingContext } from './binding-context.js';
 
 /** How the provider tracks pages: off, or on with these options. */
@@ -65,7 +64,6 @@ export function AnalyticsProvider({
   const binding = useMemo<Binding>(
     () => ({
       client: analytics,
-      calls: bindCallsOf(analytics),
       tracker: createPageTracker(
         analytics,
         typeof trackerOptions === 'object' ? trackerOptions : undefined,
@@ -80,5 +78,5 @@ export function AnalyticsProvider({
     if (trackerOptions === false || binding.routerDriven.current) return;
     return binding.tracker.listen();
   }, [binding, trackerOptions]);
-  return <BindingContext.Provider value={binding}>{children}</BindingContext.Provider>;
+  return createElement(BindingContext.Provider, { value: binding }, children);
 }
