@@ -15,31 +15,41 @@ const TSC = require.resolve('typescript/lib/tsc.js');
 /** Longest any one timed command may run; past it the time is reported as "did not finish". */
 export const TIMEOUT_MS = 10 * 60_000;
 
-/** Runs a command to completion and returns its wall time in ms (Infinity past the timeout); throws on failure. */
+/** Wait before the one retry of a failed command. */
+const RETRY_AFTER_MS = 30_000;
+
+/**
+ * Runs a command to completion and returns its wall time in ms (Infinity past
+ * the timeout). A failure is retried once, after a pause: on a shared machine
+ * another engineer's build can leave a workspace package's dist half written
+ * for a few seconds (tsup cleans it first), which a second run tells apart
+ * from a real failure. A second failure throws.
+ */
 export function timeCommand(
   command: string,
   args: string[],
   cwd: string,
   timeoutMs = TIMEOUT_MS,
 ): number {
-  const started = performance.now();
-  const result = spawnSync(command, args, {
-    cwd,
-    encoding: 'utf8',
-    timeout: timeoutMs,
-    // Typewriter ignores SIGTERM while it works.
-    killSignal: 'SIGKILL',
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, NODE_ENV: 'development' },
-  });
-  const elapsed = performance.now() - started;
-  if (result.status === null && elapsed >= timeoutMs) return Number.POSITIVE_INFINITY;
-  if (result.status !== 0) {
-    throw new Error(
-      `${command} ${args.join(' ')} failed in ${cwd}:\n${result.stdout}\n${result.stderr}`,
-    );
+  for (let attempt = 1; ; attempt++) {
+    const started = performance.now();
+    const result = spawnSync(command, args, {
+      cwd,
+      encoding: 'utf8',
+      timeout: timeoutMs,
+      // Typewriter ignores SIGTERM while it works.
+      killSignal: 'SIGKILL',
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, NODE_ENV: 'development' },
+    });
+    const elapsed = performance.now() - started;
+    if (result.status === null && elapsed >= timeoutMs) return Number.POSITIVE_INFINITY;
+    if (result.status === 0) return elapsed;
+    const failure = `${command} ${args.join(' ')} failed in ${cwd}:\n${result.stdout}\n${result.stderr}`;
+    if (attempt > 1) throw new Error(failure);
+    console.warn(`${failure}\nRetrying once in ${RETRY_AFTER_MS / 1000} s.`);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, RETRY_AFTER_MS);
   }
-  return elapsed;
 }
 
 export function freshDir(path: string): string {

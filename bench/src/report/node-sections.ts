@@ -1,6 +1,7 @@
 import type { Measurements } from '../measure-all.js';
 import { count, mb, table, times } from './format.js';
 
+const signed = (value: number) => `${value >= 0 ? '+' : '−'}${count(Math.abs(value))}`;
 const roundsList = (rounds: number[]) => rounds.map((r) => count(r)).join(', ');
 
 export function enqueueSection({ enqueue, config }: Measurements): string[] {
@@ -46,7 +47,7 @@ export function overheadSection({ overhead, config }: Measurements): string[] {
         ],
         [
           'Ratio (difference)',
-          `${times(overhead.ratio, 2)} (+${count(overhead.typedNsPerCall - overhead.plainNsPerCall)} ns)`,
+          `${times(overhead.ratio, 2)} (${signed(overhead.typedNsPerCall - overhead.plainNsPerCall)} ns)`,
           '',
         ],
       ],
