@@ -105,9 +105,10 @@ export function createDurableQueue(
     function watch(owner: string): void {
       if (watched.has(owner)) return;
       watched.add(owner);
-      // Granted, and released at once, when the owner's page has gone.
+      // Shared, so that waiting tabs never look like the owner to each other;
+      // granted, and released at once, when the owner's page has gone.
       locks!
-        .request(TAB_LOCK + owner, ignore)
+        .request(TAB_LOCK + owner, { mode: 'shared' }, ignore)
         .then(() => {
           watched.delete(owner);
           claim();
@@ -116,8 +117,11 @@ export function createDurableQueue(
     }
 
     async function pass(): Promise<void> {
-      // Every held or requested lock name, as JSON text: a tab id in it is a live tab.
-      const alive = JSON.stringify(await locks?.query());
+      const { held = [], pending = [] } = (await locks?.query()) ?? {};
+      // A tab is live while its own (exclusive) lock is held or requested.
+      const alive = new Set(
+        [...held, ...pending].map((lock) => lock.mode === 'exclusive' && lock.name),
+      );
       const ls = storage();
       let count = 0;
       for (const key of Object.keys(ls)) {
@@ -128,7 +132,10 @@ export function createDurableQueue(
           const entry: Entry = JSON.parse(ls.getItem(key)!);
           const owner = entry.o;
           if (live.has(id) || entry.u !== endpoint) continue;
-          if (owner !== me && (locks ? alive.includes(owner) : Date.now() - entry.t < LEASE_MS)) {
+          if (
+            owner !== me &&
+            (locks ? alive.has(TAB_LOCK + owner) : Date.now() - entry.t < LEASE_MS)
+          ) {
             if (locks) watch(owner);
             continue;
           }

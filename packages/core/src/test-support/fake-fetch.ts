@@ -4,6 +4,8 @@ export interface SentRequest {
   url: string;
   headers: Record<string, string>;
   body: { batch: Record<string, unknown>[]; sentAt: string; writeKey: string };
+  /** Whether it asked to outlive the page (`fetch(…, { keepalive: true })`). */
+  keepalive: boolean;
 }
 
 type Reply =
@@ -24,6 +26,7 @@ export function fakeFetch(...script: Reply[]) {
         url: String(url),
         headers: { ...(init?.headers as Record<string, string>) },
         body: JSON.parse(String(init?.body)),
+        keepalive: init?.keepalive === true,
       });
       const reply = script.shift() ?? { status: 200 };
       if (reply === 'hang') {
