@@ -478,6 +478,95 @@ describe('faults', () => {
   });
 });
 
+describe('down and idle', () => {
+  it('resets the connection without answering, and records nothing', async () => {
+    const receiver = await start();
+    receiver.injectFaults({ resetConnection: true });
+
+    const error = await postBatch(receiver, 'Reset').catch((caught: unknown) => caught);
+    const next = await postBatch(receiver, 'Delivered');
+
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as { cause?: { code?: string } }).cause?.code).toBe('ECONNRESET');
+    expect(next.status).toBe(200);
+    expect(events(receiver.messages())).toEqual(['Delivered']);
+  });
+
+  it('refuses connections while down, then listens again on the same port', async () => {
+    const receiver = await start();
+    const timer = catchTimer(4_321);
+    await receiver.down(4_321);
+
+    const refused = await postBatch(receiver, 'Refused').catch((caught: unknown) => caught);
+    expect((refused as { cause?: { code?: string } }).cause?.code).toBe('ECONNREFUSED');
+
+    (await untilCaught(timer))();
+    let response: Response | undefined;
+    for (let i = 0; i < 1_000 && response === undefined; i += 1) {
+      response = await postBatch(receiver, 'Back').catch(() => undefined);
+      if (response === undefined) await turns(1);
+    }
+    expect(response?.status).toBe(200);
+    expect(events(receiver.messages())).toEqual(['Back']);
+  });
+
+  it('ends open connections when it goes down', async () => {
+    const receiver = await start();
+    receiver.injectFaults({ delayMs: 60_000 });
+    const held = postBatch(receiver, 'Held').catch((caught: unknown) => caught);
+    for (let i = 0; i < 1_000 && receiver.requests().length === 0; i += 1) await turns(1);
+
+    await receiver.down(60_000);
+
+    expect(await held).toBeInstanceOf(TypeError);
+  });
+
+  it('goes down through POST /__receiver/down after answering', async () => {
+    const receiver = await start();
+    const timer = catchTimer(9_876);
+
+    const bad = await fetch(`${receiver.url}/__receiver/down`, { method: 'POST', body: '{}' });
+    const good = await fetch(`${receiver.url}/__receiver/down`, {
+      method: 'POST',
+      body: JSON.stringify({ ms: 9_876 }),
+    });
+
+    expect(bad.status).toBe(400);
+    expect(good.status).toBe(200);
+    await untilCaught(timer);
+    const refused = await postBatch(receiver, 'Refused').catch((caught: unknown) => caught);
+    expect(refused).toBeInstanceOf(TypeError);
+  });
+
+  it('close() works while down', async () => {
+    const receiver = await startReceiver({ port: 0 });
+    await receiver.down(60_000);
+    await expect(receiver.close()).resolves.toBeUndefined();
+  });
+
+  it('idle() waits for a held-back request to be answered', async () => {
+    const receiver = await start();
+    await expect(receiver.idle()).resolves.toBeUndefined();
+    const delay = catchTimer(5_555);
+    receiver.injectFaults({ delayMs: 5_555 });
+    const answered = postBatch(receiver, 'Late');
+    const fire = await untilCaught(delay);
+
+    let idle = false;
+    const waiting = receiver.idle().then(() => {
+      idle = true;
+    });
+    await turns(20);
+    expect(idle).toBe(false);
+
+    fire();
+    await answered;
+    await waiting;
+    expect(idle).toBe(true);
+    expect(events(receiver.messages())).toEqual(['Late']);
+  });
+});
+
 describe('control routes', () => {
   it('GET /__receiver/messages lists recorded messages', async () => {
     const receiver = await start();

@@ -39,6 +39,14 @@ export interface Receiver {
   clear(): void;
   /** Resolves once at least `count` messages are recorded, or rejects after `timeoutMs`. */
   waitForMessages(count: number, options?: { timeoutMs?: number }): Promise<ReceivedMessage[]>;
+  /**
+   * Goes down for `ms`, as a crashed or restarting endpoint: stops listening
+   * and ends open connections, so clients get "connection refused", then
+   * listens again on the same port. Resolves once it is down.
+   */
+  down(ms: number): Promise<void>;
+  /** Resolves once no request to a Segment route is being read or held back (`delayMs`). */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -58,6 +66,7 @@ const FAULT_FIELDS: Record<keyof Fault, 'number' | 'string' | 'boolean'> = {
   retryAfter: 'string',
   delayMs: 'number',
   dropConnection: 'boolean',
+  resetConnection: 'boolean',
   times: 'number',
 };
 const FAULT_FIELD_LIST = Object.entries(FAULT_FIELDS)
@@ -119,6 +128,9 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
   const events = new EventEmitter();
   const sockets = new Set<Socket>();
   const maxBodyBytes = options.maxBodyBytes ?? 8 * 1024 * 1024;
+  /** Segment requests being read or answered. */
+  let active = 0;
+  let downTimer: NodeJS.Timeout | undefined;
 
   function takeFault(): Fault | undefined {
     const fault = faults[0];
@@ -135,6 +147,20 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
   }
 
   async function handleSegment(
+    req: IncomingMessage,
+    res: ServerResponse,
+    route: string,
+  ): Promise<void> {
+    active += 1;
+    try {
+      await answerSegment(req, res, route);
+    } finally {
+      active -= 1;
+      if (active === 0) events.emit('idle');
+    }
+  }
+
+  async function answerSegment(
     req: IncomingMessage,
     res: ServerResponse,
     route: string,
@@ -159,6 +185,10 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
     }
     if (fault?.dropConnection) {
       req.socket.destroy();
+      return;
+    }
+    if (fault?.resetConnection) {
+      req.socket.resetAndDestroy();
       return;
     }
     if (fault?.status !== undefined) {
@@ -239,6 +269,21 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
       clear();
       return sendJson(res, 200, { success: true });
     }
+    if (req.method === 'POST' && route === '/__receiver/down') {
+      const body = await readBody(req, maxBodyBytes);
+      let ms: unknown;
+      try {
+        ms = JSON.parse(body?.toString('utf8') ?? '').ms;
+      } catch {
+        ms = undefined;
+      }
+      if (typeof ms !== 'number' || !(ms >= 0)) {
+        return sendJson(res, 400, { success: false, error: 'Send {"ms": <milliseconds>}' });
+      }
+      // Answer first: going down ends this connection too.
+      res.once('finish', () => void down(ms));
+      return sendJson(res, 200, { success: true });
+    }
     sendJson(res, 404, { success: false, error: 'Unknown control route' });
   }
 
@@ -281,11 +326,33 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
   function close(): Promise<void> {
     closing ??= new Promise<void>((resolve) => {
       clearTimeout(lifetime);
+      clearTimeout(downTimer);
       events.emit('closed');
+      // Calls back at once, with an error, when it is down and not listening.
       server.close(() => resolve());
       for (const socket of sockets) socket.destroy();
     });
     return closing;
+  }
+
+  async function down(ms: number): Promise<void> {
+    if (closing) return;
+    clearTimeout(downTimer);
+    if (server.listening) {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      });
+    }
+    if (closing) return;
+    // Unreferenced, and cleared by close(), so a down receiver never holds a process open.
+    downTimer = setTimeout(
+      () => {
+        if (!closing) server.listen(port, host);
+      },
+      Math.min(ms, MAX_TIMER_MS),
+    );
+    downTimer.unref();
   }
   // Node runs a longer timer after 1 ms, which would stop the server at once.
   const lifetimeMs = Math.min(options.maxLifetimeMs ?? 15 * 60 * 1000, MAX_TIMER_MS);
@@ -333,6 +400,19 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
         events.once('closed', onClosed);
       });
     },
+    down,
+    idle: () =>
+      active === 0 || closing
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            const done = (): void => {
+              events.off('idle', done);
+              events.off('closed', done);
+              resolve();
+            };
+            events.on('idle', done);
+            events.on('closed', done);
+          }),
     close,
   };
 }

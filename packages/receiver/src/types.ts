@@ -26,14 +26,16 @@ export interface ReceivedRequest {
 
 /**
  * A fault for the next `times` requests to Segment routes (default 1):
- * answer with `status` (and `Retry-After`), answer late by `delayMs`, or drop
- * the connection without answering. A faulted request records nothing, as a
- * real failure would.
+ * answer with `status` (and `Retry-After`), answer late by `delayMs`, close
+ * the connection without answering, or reset it (TCP RST). A faulted request
+ * records nothing, as a real failure would; `delayMs` alone records it once
+ * the delay is over, even if the client has given up by then.
  */
 export interface Fault {
   status?: number;
   retryAfter?: string;
   delayMs?: number;
   dropConnection?: boolean;
+  resetConnection?: boolean;
   times?: number;
 }
