@@ -112,11 +112,11 @@ export function createPageTracker(
     const referrer = last.url ?? document.referrer;
     last.key = key;
     last.url = url;
-    const { name, category, properties } = details ?? options.describePage?.(location) ?? {};
+    const page = details ?? options.describePage?.(location);
+    // Core ignores a name or category that is undefined.
     void (client.page as (input: object) => Promise<PageResult>)({
-      ...(name === undefined ? {} : { name }),
-      ...(category === undefined ? {} : { category }),
-      properties: { ...(properties as object | undefined), url, referrer },
+      ...page,
+      properties: { ...(page?.properties as object | undefined), url, referrer },
       context: { page: { url, referrer } },
     });
   };
