@@ -343,6 +343,23 @@ describe('CORS', () => {
     },
   );
 
+  it('also allows any other header a preflight asks for, such as X-Retry-Count', async () => {
+    const receiver = await start();
+
+    const response = await fetch(`${receiver.url}/v1/t`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'http://localhost:5173',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'authorization,content-type,x-retry-count',
+      },
+    });
+
+    expect(response.headers.get('access-control-allow-headers')).toBe(
+      'Content-Type, Authorization, Content-Encoding, x-retry-count',
+    );
+  });
+
   it('allows any origin on answers too', async () => {
     const receiver = await start();
     receiver.injectFaults({ status: 503 });

@@ -60,6 +60,23 @@ const CORS_HEADERS = {
   'Access-Control-Max-Age': '600',
 };
 
+/**
+ * CORS headers for a preflight: the usual ones, plus any other request header
+ * the client asks for (analytics-next adds `X-Retry-Count` to retries, as
+ * Segment's API allows), so no SDK is blocked by the receiver alone.
+ */
+function preflightHeaders(asked: string | undefined): Record<string, string> {
+  const allowed = CORS_HEADERS['Access-Control-Allow-Headers'];
+  const known = allowed.toLowerCase().split(', ');
+  const extra = (asked ?? '')
+    .split(',')
+    .map((header) => header.trim())
+    .filter((header) => header !== '' && !known.includes(header.toLowerCase()));
+  return extra.length === 0
+    ? CORS_HEADERS
+    : { ...CORS_HEADERS, 'Access-Control-Allow-Headers': [allowed, ...extra].join(', ') };
+}
+
 /** The type of each field a fault may have, checked when a fault arrives as JSON. */
 const FAULT_FIELDS: Record<keyof Fault, 'number' | 'string' | 'boolean'> = {
   status: 'number',
@@ -296,7 +313,7 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
   const server = createServer((req, res) => {
     const route = new URL(req.url ?? '/', 'http://receiver').pathname.replace(/\/+$/, '');
     if (req.method === 'OPTIONS') {
-      res.writeHead(204, CORS_HEADERS);
+      res.writeHead(204, preflightHeaders(req.headers['access-control-request-headers']));
       res.end();
       return;
     }
