@@ -28,7 +28,7 @@ export function shortRunRule(): string {
 const judge = (met: boolean): Budget['status'] => (met ? 'met' : 'missed');
 
 function bindingBudget(name: string, cost: BindingCost): Budget {
-  const limit = `≤ ${kb(BINDINGS_MAX_ADDED_GZIP_BYTES)} over core + one track`;
+  const limit = `≤ ${kb(BINDINGS_MAX_ADDED_GZIP_BYTES)} over the same app calling core directly`;
   if (cost.notMeasured !== undefined) {
     return { name, limit, measured: cost.notMeasured, status: 'not measured' };
   }

@@ -10,7 +10,7 @@ export interface Budget {
 
 export const KB = 1024;
 export const CORE_TRACK_BUNDLE_MAX_GZIP_BYTES = 4 * KB;
-/** What the React and the Vue bindings may each add to core + one track. */
+/** What the React and the Vue bindings may each add to an app that calls core directly. */
 export const BINDINGS_MAX_ADDED_GZIP_BYTES = 1 * KB;
 export const CORE_ENQUEUE_MIN_RATIO_VS_SEGMENT_NODE = 3;
 

@@ -14,7 +14,10 @@ export type BundleRow = { scenario: BundleScenario } & (
   | { size?: undefined; notMeasured: string }
 );
 
-/** What a binding adds to core + one track, gzipped, lazy chunks included. */
+/**
+ * What a binding adds, gzipped, lazy chunks included: the app with the
+ * binding minus the same app calling core directly.
+ */
 export type BindingCost =
   | { addedGzipBytes: number; notMeasured?: undefined }
   | { notMeasured: string };
@@ -32,9 +35,12 @@ async function measureRow(scenario: BundleScenario, benchDir: string): Promise<B
   return { scenario, size: await measureBundle(scenario.source, benchDir) };
 }
 
-function bindingCost(row: BundleRow, core: BundleSize): BindingCost {
+async function bindingCost(row: BundleRow, benchDir: string): Promise<BindingCost> {
   if (row.size === undefined) return { notMeasured: row.notMeasured };
-  return { addedGzipBytes: row.size.totalGzipBytes - core.totalGzipBytes };
+  const without = row.scenario.withoutBinding;
+  if (without === undefined) throw new Error(`${row.scenario.name} has no withoutBinding source`);
+  const baseline = await measureBundle(without, benchDir);
+  return { addedGzipBytes: row.size.totalGzipBytes - baseline.totalGzipBytes };
 }
 
 /** Bundles ours and every peer with the same esbuild settings, one after the other. */
@@ -44,5 +50,10 @@ export async function measureBundles(benchDir: string): Promise<BundleResults> {
   const vue = await measureRow(VUE_SCENARIO, benchDir);
   const rows: BundleRow[] = [{ scenario: CORE_SCENARIO, size: core }, react, vue];
   for (const scenario of PEER_SCENARIOS) rows.push(await measureRow(scenario, benchDir));
-  return { core, react: bindingCost(react, core), vue: bindingCost(vue, core), rows };
+  return {
+    core,
+    react: await bindingCost(react, benchDir),
+    vue: await bindingCost(vue, benchDir),
+    rows,
+  };
 }

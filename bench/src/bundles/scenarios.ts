@@ -10,6 +10,12 @@ export interface BundleScenario {
   remoteCode?: string;
   /** A workspace binding the scenario needs built before it can be bundled. */
   binding?: '@trackplan/react' | '@trackplan/vue';
+  /**
+   * For a binding: the same app calling core directly, without the binding.
+   * What the binding adds is the difference, so the app's own code (the
+   * component, the render call) is not charged to it.
+   */
+  withoutBinding?: string;
 }
 
 export const CORE_SCENARIO: BundleScenario = {
@@ -35,6 +41,13 @@ export const REACT_SCENARIO: BundleScenario = {
         <CallToAction />
       </AnalyticsProvider>,
     );`,
+  withoutBinding: `import { createRoot } from 'react-dom/client';
+    import { createAnalytics } from '@trackplan/core';
+    const analytics = createAnalytics({ writeKey: 'WRITE_KEY' });
+    function CallToAction() {
+      return <button type="button" onClick={() => analytics.track({ event: 'Button Clicked', properties: { id: 'cta' } })}>Buy</button>;
+    }
+    createRoot(document.getElementById('root')!).render(<CallToAction />);`,
 };
 
 /** Vue: the plugin installed on the app, and a component that tracks a click. */
@@ -52,6 +65,15 @@ export const VUE_SCENARIO: BundleScenario = {
       },
     };
     createApp(CallToAction).use(createTrackplan({ client })).mount('#app');`,
+  withoutBinding: `import { createApp, h } from 'vue';
+    import { createAnalytics } from '@trackplan/core';
+    const client = createAnalytics({ writeKey: 'WRITE_KEY' });
+    const CallToAction = {
+      setup() {
+        return () => h('button', { type: 'button', onClick: () => client.track({ event: 'Button Clicked', properties: { id: 'cta' } }) }, 'Buy');
+      },
+    };
+    createApp(CallToAction).mount('#app');`,
 };
 
 export const PEER_SCENARIOS: BundleScenario[] = [
