@@ -74,14 +74,14 @@ export function createDurableQueue(
     const watched = new Set<string>();
     /** Messages stored by the origin's tabs: counted at each claim, kept up by this tab's changes. */
     let stored = 0;
-    let holding = false;
-    let release: (() => void) | undefined;
+    /** Ends this tab's lock: undefined when it holds none, 0 while it is requested. */
+    let release: (() => void) | 0 | undefined;
     // Reading `localStorage` itself throws where storage is disabled; every use sits in a try.
     const storage = () => win.localStorage!;
 
     function hold(): void {
-      if (holding || !locks) return;
-      holding = true;
+      if (release !== undefined || !locks) return;
+      release = 0;
       locks
         .request(
           TAB_LOCK + me,
@@ -98,7 +98,6 @@ export function createDurableQueue(
       if (!mine.size && release) {
         release();
         release = undefined;
-        holding = false;
       }
     }
 

@@ -50,10 +50,10 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
-    name: 'Page reloaded in the middle of a flush',
+    name: 'Page reloaded while its first request is held 2 s',
     async run(test) {
       const tab = await test.open();
-      test.receiver.injectFaults({ delayMs: 2000, times: 4 });
+      test.receiver.injectFaults({ delayMs: 2000 });
       const sent = nextRequest(tab, test.receiver);
       const tracked = await tab.track('call', CALLS);
       await sent;
@@ -62,10 +62,10 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
-    name: 'Tab closed in the middle of a flush, the site opened again',
+    name: 'Tab closed while its first request is held 2 s; the site opened again',
     async run(test) {
       const tab = await test.open();
-      test.receiver.injectFaults({ delayMs: 2000, times: 4 });
+      test.receiver.injectFaults({ delayMs: 2000 });
       const sent = nextRequest(tab, test.receiver);
       const tracked = await tab.track('call', CALLS);
       await sent;
@@ -75,10 +75,10 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
-    name: 'Two tabs tracking at once; one closed mid-flush',
+    name: 'Two tabs tracking at once, requests held 2 s; one tab closed',
     async run(test, deadline) {
       const [first, second] = [await test.open(), await test.open()];
-      test.receiver.injectFaults({ delayMs: 2000, times: 6 });
+      test.receiver.injectFaults({ delayMs: 2000, times: 2 });
       const sent = nextRequest(second, test.receiver);
       const tracked = (
         await Promise.all([first.track('first', CALLS), second.track('second', CALLS)])
