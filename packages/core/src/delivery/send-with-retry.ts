@@ -9,8 +9,10 @@ import { backoffDelayMs, classifyStatus, parseRetryAfterMs } from './retry-polic
 import type { Transport, TransportResponse } from './transport.js';
 
 function basicAuth(writeKey: string): string {
-  // btoa takes one byte per character, so the UTF-8 bytes go in as such.
-  return `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(`${writeKey}:`)))}`;
+  const bytes = new TextEncoder().encode(`${writeKey}:`);
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return `Basic ${btoa(binary)}`;
 }
 
 function requestHeaders(writeKey: string, sendAuthHeader: boolean): Record<string, string> {
