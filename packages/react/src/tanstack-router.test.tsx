@@ -71,10 +71,11 @@ describe('TanStackRouterPageTracking', () => {
     recorder.paint();
     await act(() => router.navigate({ to: '/products/$productId', params: { productId: 'p1' } }));
     recorder.paint();
-    await act(async () => {
-      router.history.back();
-      await new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
-    });
+    const popped = new Promise((resolve) =>
+      window.addEventListener('popstate', resolve, { once: true }),
+    );
+    router.history.back();
+    await act(() => popped);
     await act(() => router.load());
     recorder.paint();
     expect(recorder.pages()).toEqual([
