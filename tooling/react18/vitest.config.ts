@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, mergeConfig } from 'vitest/config';
 import { sharedConfig } from '../../vitest.shared.ts';
 
@@ -31,6 +32,7 @@ export default mergeConfig(
     test: {
       name: 'react-18',
       typecheck: { enabled: false },
+      setupFiles: [fileURLToPath(new URL('./assert-react-18.ts', import.meta.url))],
       // Under React 18, the TanStack Router test's first `act(() => router.load())`
       // never settles in jsdom; why is not yet understood. That adapter is
       // tested on React 19 only, in packages/react.
