@@ -32,6 +32,7 @@ export {
   type TransportResponse,
 } from './delivery/transport.js';
 export { AnalyticsError, ERROR_CODES, type ErrorCode } from './errors.js';
+export { fallbackClient } from './fallback-client.js';
 export { IDENTITY_KEYS, type IdentitySnapshot, type KeyValueStorage } from './identity.js';
 export type { JsonObjectInput } from './json-input.js';
 export type { Message, PreparedMessage } from './messages.js';

@@ -2,8 +2,7 @@ import {
   type Analytics,
   type BoundCalls,
   bindCalls,
-  createAnalytics,
-  getDefaultClient,
+  fallbackClient,
   type PlanShape,
 } from '@trackplan/core';
 import type { PageTracker } from '@trackplan/core/page-tracking';
@@ -19,25 +18,19 @@ export interface Binding {
 
 export const BindingContext = createContext<Binding | null>(null);
 
-let unconfigured: Analytics<PlanShape> | undefined;
-
 /**
- * The client for hooks: the provider's; else the one registered with
- * `setDefaultClient`; else, in development, an error that says how to fix it,
- * and in production a client without a writeKey whose calls resolve
- * `success: false` (`missing_write_key`) rather than break the page.
+ * The client for hooks: the provider's, else core's fallback (the default
+ * client; an error that says how to fix it in development; a client that
+ * sends nothing in production).
  */
 export function useClient(hook: string): Analytics<PlanShape> {
-  const binding = useContext(BindingContext);
-  const client = binding?.client ?? (getDefaultClient() as Analytics<PlanShape> | undefined);
-  if (client) return client;
-  if (__DEV__) {
-    throw new Error(
-      `${hook} found no analytics client. Wrap your app in <AnalyticsProvider client={analytics}>, or call setDefaultClient(analytics) at startup.`,
-    );
-  }
-  unconfigured ??= createAnalytics({ window: null });
-  return unconfigured;
+  return (
+    useContext(BindingContext)?.client ??
+    fallbackClient(
+      () =>
+        `${hook} found no analytics client. Wrap your app in <AnalyticsProvider client={analytics}>, or call setDefaultClient(analytics) at startup.`,
+    )
+  );
 }
 
 /** The positional calls of {@link useClient}'s client; stable for that client. */
