@@ -27,8 +27,10 @@ export function useClient(hook: string): Analytics<PlanShape> {
   return (
     useContext(BindingContext)?.client ??
     fallbackClient(
-      () =>
-        `${hook} found no analytics client. Wrap your app in <AnalyticsProvider client={analytics}>, or call setDefaultClient(analytics) at startup.`,
+      __DEV__
+        ? () =>
+            `${hook} found no analytics client. Wrap your app in <AnalyticsProvider client={analytics}>, or call setDefaultClient(analytics) at startup.`
+        : undefined,
     )
   );
 }

@@ -12,10 +12,13 @@ export function useContext(composable: string): TrackplanContext {
   // Outside setup() Vue's inject() warns in development; ours is the clearer message.
   const context = !__DEV__ || hasInjectionContext() ? inject(trackplanKey, null) : null;
   if (context) return context;
-  const client = fallbackClient(() =>
-    hasInjectionContext()
-      ? `${composable}() found no Trackplan plugin: call app.use(createTrackplan({ client })) first, or setDefaultClient(client) at startup.`
-      : `${composable}() was called outside setup() and there is no default client: call it at the top of setup() or <script setup>, or call setDefaultClient(client) at startup.`,
+  const client = fallbackClient(
+    __DEV__
+      ? () =>
+          hasInjectionContext()
+            ? `${composable}() found no Trackplan plugin: call app.use(createTrackplan({ client })) first, or setDefaultClient(client) at startup.`
+            : `${composable}() was called outside setup() and there is no default client: call it at the top of setup() or <script setup>, or call setDefaultClient(client) at startup.`
+      : undefined,
   );
   return { client, calls: bindCalls(client) };
 }
