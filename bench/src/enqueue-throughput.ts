@@ -7,6 +7,13 @@ export interface Throughput {
   rounds: number[];
 }
 
+/** What both HTTP layers answer: a 200 with nothing to read. */
+const answered = {
+  status: 200,
+  headers: { get: () => null },
+  text: async () => '',
+} as unknown as Response;
+
 const properties = { product_id: 'sku-42', price: 19.99, currency: 'EUR', quantity: 2 };
 
 /**
@@ -19,7 +26,8 @@ async function trackplanRound(calls: number): Promise<number> {
     writeKey: 'bench',
     window: null,
     flushAt: 100,
-    transport: { send: async () => ({ status: 200, header: () => null }) },
+    // The same bare answer analytics-node's httpClient gets below.
+    fetch: async () => answered,
   });
   const started = performance.now();
   const results: Promise<unknown>[] = new Array(calls);

@@ -47,11 +47,9 @@ async function queueInTrackplan(events: number, state: HeldQueue): Promise<() =>
     flushIntervalMs: LONG_MS,
     requestTimeoutMs: LONG_MS,
     maxQueueSize: events,
-    transport: {
-      send: ({ body }) => {
-        state.messagesInRequests += countMessages(body);
-        return never();
-      },
+    fetch: (_url, init) => {
+      state.messagesInRequests += countMessages(String(init?.body));
+      return never();
     },
     onError: () => state.failures++,
   });

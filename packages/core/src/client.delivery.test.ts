@@ -305,4 +305,17 @@ describe('close', () => {
     expect(await closing).toEqual({ drained: false });
     expect((await result).error?.code).toBe('close_timeout');
   });
+
+  it('makes no further attempt once close() has given up on a retry that was waiting', async () => {
+    const endpoint = fakeFetch({ status: 500 });
+    const analytics = serverClient(endpoint, { flushAt: 1, retryBaseDelayMs: 10_000 });
+    const result = analytics.track({ event: 'E', userId: 'u' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(endpoint.requests).toHaveLength(1);
+    const closing = analytics.close({ timeoutMs: 500 });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(await closing).toEqual({ drained: false });
+    expect((await result).error?.code).toBe('close_timeout');
+    expect(endpoint.requests).toHaveLength(1);
+  });
 });

@@ -3,20 +3,19 @@ import { createDurableQueue } from './browser/durable-queue.js';
 import { detectBrowser } from './browser/globals.js';
 import { browserIdentityStorage } from './browser/identity-storage.js';
 import type { CallType } from './calls.js';
-import type { Delivery, DeliveryOutcome } from './delivery/delivery.js';
+import type { DeliveryOutcome } from './delivery/delivery.js';
 import { createHttpDelivery } from './delivery/http-delivery.js';
-import { fetchTransport } from './delivery/transport.js';
 import { AnalyticsError } from './errors.js';
 import { createIdentity, memoryStorage } from './identity.js';
 import { readJsonObject } from './json-input.js';
 import type { PreparedMessage } from './messages.js';
 import { type AnalyticsOptions, resolveDeliverySettings } from './options.js';
-import { type PrepareEnvironment, prepareMessage, readId } from './prepare-message.js';
+import { prepareMessage, readId } from './prepare-message.js';
 import type { PlanShape, RegisteredPlan } from './register.js';
 import type { BatchResult } from './results.js';
 
 type Fields = Record<string, unknown>;
-type Result = Fields & { success: boolean; error?: AnalyticsError; messageId?: string };
+type Result = { success: boolean; error?: AnalyticsError; messageId?: string } & Fields;
 
 const CALL_TYPES: CallType[] = ['track', 'identify', 'page', 'screen', 'group', 'alias'];
 
@@ -33,21 +32,32 @@ function asFields(input: unknown): Fields {
 }
 
 /**
- * A result in the documented shape, read from the message or, when refused,
- * from the input: `{ success, <subject>, userId, anonymousId }`, where alias
- * has previousId instead of anonymousId, and unnamed pages a null name.
+ * A failed result in the documented shape, read from the message or, when
+ * refused, from the input: `{ success, <subject>, userId, anonymousId }`,
+ * where alias has previousId instead of anonymousId, and unnamed pages a null name.
  */
-function describe(type: CallType, source: Fields, success: boolean): Result {
+function describe(type: CallType, source: Fields): Result {
   const subject = SUBJECT[type];
-  const result: Result = { success };
+  const result: Result = { success: false };
   const id = (key: string) => readId(source[key]) ?? null;
   if (subject) {
-    const value = subject === 'groupId' ? id(subject) : source[subject];
-    result[subject] = typeof value === 'string' ? value : subject === 'name' ? null : '';
+    const value = source[subject];
+    result[subject] =
+      subject === 'groupId'
+        ? (id(subject) ?? '')
+        : typeof value === 'string'
+          ? value
+          : subject === 'name'
+            ? null
+            : '';
   }
-  result.userId = type === 'alias' ? (id('userId') ?? '') : id('userId');
-  if (type === 'alias') result.previousId = id('previousId') ?? '';
-  else result.anonymousId = id('anonymousId');
+  if (type === 'alias') {
+    result.userId = id('userId') ?? '';
+    result.previousId = id('previousId') ?? '';
+  } else {
+    result.userId = id('userId');
+    result.anonymousId = id('anonymousId');
+  }
   return result;
 }
 
@@ -70,11 +80,11 @@ export function createAnalytics<P extends PlanShape = RegisteredPlan>(
       // A throwing onError must not turn into a throwing call.
     }
   };
-  const settings = resolveDeliverySettings(options, win !== null);
-  const delivery: Delivery =
+  const settings = resolveDeliverySettings(options, !!win);
+  const delivery =
     options.delivery ??
     createHttpDelivery(
-      options.transport ?? fetchTransport(options.fetch),
+      options.fetch,
       settings,
       win ? createDurableQueue(win, settings, report) : undefined,
     );
@@ -85,7 +95,7 @@ export function createAnalytics<P extends PlanShape = RegisteredPlan>(
           : (options.storage ?? browserIdentityStorage(win, options.cookie)),
       )
     : null;
-  const env: PrepareEnvironment = {
+  const env = {
     writeKey: options.writeKey,
     requiresWriteKey: delivery.requiresWriteKey,
     win,
@@ -93,27 +103,48 @@ export function createAnalytics<P extends PlanShape = RegisteredPlan>(
   };
   let closed = false;
 
-  function failed<R extends { error?: AnalyticsError }>(result: R, error: AnalyticsError): R {
+  function fail<R extends { error?: AnalyticsError }>(result: R, error: AnalyticsError): R {
     result.error = error;
     report(error);
     return result;
   }
 
-  /** Validation and the plan check for one message; nothing is queued. */
-  function prepare(
-    type: CallType,
-    input: unknown,
-    batchContext?: Fields,
-  ): PreparedMessage | AnalyticsError {
+  /**
+   * Settles a call that threw before anything was queued: a refusal keeps its
+   * code, anything else is an internal error. Only a plan violation under
+   * `onViolation: 'throw'` reaches the caller, as that option asks.
+   */
+  function refuse<R extends { error?: AnalyticsError }>(
+    result: R,
+    cause: unknown,
+    type: string,
+  ): Promise<R> {
+    const known = cause instanceof AnalyticsError;
+    if (known && cause.code === 'plan_violation' && options.onViolation === 'throw') throw cause;
+    return Promise.resolve(
+      fail(
+        result,
+        known
+          ? cause
+          : new AnalyticsError('internal_error', __DEV__ ? `${type} failed unexpectedly.` : '', {
+              cause,
+            }),
+      ),
+    );
+  }
+
+  /** Validation and the plan check for one message; throws the refusal, queues nothing. */
+  function prepare(type: CallType, input: unknown, batchContext?: Fields): PreparedMessage {
     if (closed) {
-      return new AnalyticsError(
+      throw new AnalyticsError(
         'client_closed',
         __DEV__ ? `${type} was called after close(); it was not sent.` : '',
       );
     }
     const prepared = prepareMessage(type, input, env, batchContext);
-    if (prepared instanceof AnalyticsError) return prepared;
-    return options.plan?.check(prepared.message, options.onViolation ?? 'warn') ?? prepared;
+    const violation = options.plan?.check(prepared.message, options.onViolation ?? 'warn');
+    if (violation) throw violation;
+    return prepared;
   }
 
   /** Hands a prepared message over; identify calls are remembered at call time, like analytics.js. */
@@ -122,7 +153,7 @@ export function createAnalytics<P extends PlanShape = RegisteredPlan>(
     if (identity && message.type === 'identify') {
       identity.remember(
         message.userId,
-        Object.keys(message.traits).length > 0 ? message.traits : undefined,
+        Object.keys(message.traits).length ? message.traits : undefined,
       );
     }
     return delivery.deliver(prepared).catch((cause: unknown) => ({
@@ -134,88 +165,73 @@ export function createAnalytics<P extends PlanShape = RegisteredPlan>(
   }
 
   function call(type: CallType, input: unknown): Promise<never> {
-    let result: Result;
     try {
       const prepared = prepare(type, input ?? {});
-      if (prepared instanceof AnalyticsError) {
-        const known = asFields(input);
-        result = describe(type, { userId: identity?.userId(), ...known }, false);
-        return Promise.resolve(failed(result, prepared) as never);
-      }
-      const settled = describe(type, prepared.message as unknown as Fields, false);
-      settled.messageId = prepared.message.messageId;
+      const result = describe(type, prepared.message as unknown as Fields);
+      result.messageId = prepared.message.messageId;
       return deliver(prepared).then((outcome) => {
-        if (outcome.ok) settled.success = true;
-        else failed(settled, outcome.error);
-        return settled as never;
+        if (!outcome.ok) return fail(result, outcome.error) as never;
+        result.success = true;
+        return result as never;
       });
     } catch (cause) {
-      if (cause instanceof AnalyticsError && cause.code === 'plan_violation') throw cause;
-      result = { success: false };
-      const error = new AnalyticsError(
-        'internal_error',
-        __DEV__ ? `${type} failed unexpectedly.` : '',
-        { cause },
-      );
-      return Promise.resolve(failed(result, error) as never);
+      let result = { success: false } as Result;
+      try {
+        result = describe(type, { userId: identity?.userId(), ...asFields(input) });
+      } catch {
+        // An input whose getters throw: the bare result.
+      }
+      return refuse(result, cause, type) as Promise<never>;
     }
   }
 
   function batch(input: unknown): Promise<BatchResult> {
     const result: BatchResult = { success: false, count: 0 };
-    const refuse = (error: AnalyticsError) => Promise.resolve(failed(result, error));
     try {
       const { batch: items, context, writeKey } = asFields(input);
-      if (!Array.isArray(items) || items.length === 0) {
-        return refuse(
-          new AnalyticsError(
-            'invalid_batch',
-            __DEV__ ? 'batch needs a non-empty array "batch".' : '',
-          ),
+      if (!Array.isArray(items) || !items.length) {
+        throw new AnalyticsError(
+          'invalid_batch',
+          __DEV__ ? 'batch needs a non-empty array "batch".' : '',
         );
       }
       const batchContext = readJsonObject(context, 'context');
-      if (batchContext instanceof AnalyticsError) return refuse(batchContext);
-      const prepared: PreparedMessage[] = [];
-      for (const [index, item] of items.entries()) {
+      const prepared = items.map((item: unknown, index) => {
         const type = asFields(item).type as CallType;
-        const one = CALL_TYPES.includes(type)
-          ? prepare(
-              type,
-              writeKey === undefined ? item : { ...(item as Fields), writeKey },
-              batchContext,
-            )
-          : new AnalyticsError(
+        try {
+          if (!CALL_TYPES.includes(type)) {
+            throw new AnalyticsError(
               'invalid_batch',
               __DEV__ ? `type ${JSON.stringify(type)} is not one of ${CALL_TYPES.join(', ')}` : '',
             );
-        if (one instanceof AnalyticsError) {
-          return refuse(
-            new AnalyticsError(
-              one.code,
-              __DEV__ ? `batch item ${index} (${String(type)}): ${one.message}` : '',
-              {
-                cause: one,
-              },
-            ),
+          }
+          return prepare(
+            type,
+            writeKey === undefined ? item : { ...(item as Fields), writeKey },
+            batchContext,
           );
+        } catch (cause) {
+          // In development, say which item it was; the code stays the item's own.
+          throw __DEV__ && cause instanceof AnalyticsError
+            ? new AnalyticsError(
+                cause.code,
+                `batch item ${index} (${String(type)}): ${cause.message}`,
+                {
+                  cause,
+                },
+              )
+            : cause;
         }
-        prepared.push(one);
-      }
+      });
       result.count = prepared.length;
       result.messageIds = prepared.map((one) => one.message.messageId);
       return Promise.all(prepared.map(deliver)).then((outcomes) => {
-        for (const outcome of outcomes) if (!outcome.ok) return failed(result, outcome.error);
+        for (const outcome of outcomes) if (!outcome.ok) return fail(result, outcome.error);
         result.success = true;
         return result;
       });
     } catch (cause) {
-      if (cause instanceof AnalyticsError && cause.code === 'plan_violation') throw cause;
-      return refuse(
-        new AnalyticsError('internal_error', __DEV__ ? 'batch failed unexpectedly.' : '', {
-          cause,
-        }),
-      );
+      return refuse(result, cause, 'batch');
     }
   }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createAnalytics } from './client.js';
+import type { AnalyticsError } from './errors.js';
 import { fakeFetch } from './test-support/fake-fetch.js';
 
 function serverClient(extra: Parameters<typeof createAnalytics>[0] = {}) {
@@ -193,6 +194,41 @@ describe('validation before anything is queued', () => {
         expect(result.error?.code).toMatch(/^[a-z_]+$/);
       }
     }
+  });
+
+  it('resolves internal_error when reading the input throws, or delivery rejects', async () => {
+    const { analytics } = serverClient();
+    const trap = (fields: Record<string, unknown>) =>
+      Object.defineProperty(fields, 'event', {
+        enumerable: true,
+        get() {
+          throw new Error('getter broke');
+        },
+      });
+    const trapped = await analytics.track(trap({ userId: 'u' }) as never);
+    expect(trapped).toMatchObject({ success: false, error: { code: 'internal_error' } });
+    expect((trapped.error as AnalyticsError).cause).toEqual(new Error('getter broke'));
+    const batched = await analytics.batch({
+      batch: [trap({ type: 'track', userId: 'u' })],
+    } as never);
+    expect(batched).toMatchObject({ success: false, count: 0, error: { code: 'internal_error' } });
+
+    const broken = createAnalytics({
+      window: null,
+      delivery: {
+        requiresWriteKey: false,
+        deliver: () => Promise.reject(new Error('adapter broke')),
+        flush: async () => undefined,
+        close: async () => ({ drained: true }),
+      },
+    });
+    const result = await broken.track({ event: 'E', userId: 'u' });
+    expect(result).toMatchObject({
+      success: false,
+      event: 'E',
+      userId: 'u',
+      error: { code: 'internal_error' },
+    });
   });
 
   it('reports each failure to onError, and survives an onError that throws', async () => {

@@ -61,7 +61,7 @@ export class AnalyticsError extends Error {
   constructor(
     code: ErrorCode,
     message: string,
-    details: { cause?: unknown; status?: number } = {},
+    details: { cause?: unknown; status?: number | undefined } = {},
   ) {
     // Production builds drop the explanations; the code then stands as the message.
     super(message || code, details.cause === undefined ? undefined : { cause: details.cause });
@@ -70,9 +70,8 @@ export class AnalyticsError extends Error {
     this.status = details.status;
   }
 
-  toJSON(): { code: ErrorCode; message: string; status?: number } {
-    return this.status === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, status: this.status };
+  /** `{ code, message, status }`; JSON leaves out a status that is undefined. */
+  toJSON(): { code: ErrorCode; message: string; status: number | undefined } {
+    return { code: this.code, message: this.message, status: this.status };
   }
 }

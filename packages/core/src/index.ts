@@ -25,12 +25,6 @@ export { createAnalytics } from './client.js';
 export { getDefaultClient, setDefaultClient } from './default-client.js';
 export type { Delivery, DeliveryOutcome } from './delivery/delivery.js';
 export { SEGMENT_LIMITS } from './delivery/limits.js';
-export {
-  fetchTransport,
-  type Transport,
-  type TransportRequest,
-  type TransportResponse,
-} from './delivery/transport.js';
 export { AnalyticsError, ERROR_CODES, type ErrorCode } from './errors.js';
 export { fallbackClient } from './fallback-client.js';
 export { IDENTITY_KEYS, type IdentitySnapshot, type KeyValueStorage } from './identity.js';

@@ -27,10 +27,11 @@ describe('readJsonObject', () => {
     new Map(),
   ];
   it.each(refused)('refuses %s with invalid_json naming the field', (given) => {
-    const result = readJsonObject(given, 'traits');
-    expect(result).toBeInstanceOf(AnalyticsError);
-    expect((result as AnalyticsError).code).toBe('invalid_json');
-    expect((result as AnalyticsError).message).toContain('traits');
+    const read = () => readJsonObject(given, 'traits');
+    expect(read).toThrow(AnalyticsError);
+    expect(read).toThrow(
+      expect.objectContaining({ code: 'invalid_json', message: expect.stringContaining('traits') }),
+    );
   });
 });
 

@@ -1,6 +1,5 @@
 import type { BrowserGlobals } from './browser/globals.js';
 import type { Delivery } from './delivery/delivery.js';
-import type { Transport } from './delivery/transport.js';
 import type { AnalyticsError } from './errors.js';
 import type { KeyValueStorage } from './identity.js';
 import type { PlanValidator, ViolationHandler } from './plan-validation.js';
@@ -50,8 +49,6 @@ export interface AnalyticsOptions {
   maxPersistedMessages?: number | undefined;
   /** The `fetch` used to send. @default globalThis.fetch */
   fetch?: typeof fetch | undefined;
-  /** Replaces the HTTP layer whole, e.g. for sendBeacon. @default a fetch transport */
-  transport?: Transport | undefined;
   /**
    * Replaces delivery whole. `@trackplan/core/adapters` provides deliveries
    * through an existing analytics.js or `@segment/analytics-node` instance.

@@ -22,55 +22,34 @@ export interface PrepareEnvironment {
 type Fields = Record<string, unknown>;
 
 /** The object field each call carries: properties or traits. */
-const BODY_FIELD: Record<CallType, string | undefined> = {
+const BODY_FIELD: Partial<Record<CallType, string>> = {
   track: 'properties',
   page: 'properties',
   screen: 'properties',
   identify: 'traits',
   group: 'traits',
-  alias: undefined,
 };
 
+/** An id as Segment takes it: a non-empty string, or a finite number as text. */
 export function readId(value: unknown): string | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-/** Thrown inside {@link prepareMessage} and returned by it: a bad call, explained. */
 function refuse(code: ErrorCode, message: string, cause?: unknown): never {
   throw new AnalyticsError(code, message, { cause });
 }
 
-function objectField(input: Fields, key: string): Fields | undefined {
-  const value = readJsonObject(input[key], key);
-  if (value instanceof AnalyticsError) throw value;
-  return value;
-}
-
 /**
- * Validates one call and turns it into a serialized wire message, or returns
- * the error that explains why it cannot be sent. Nothing here touches the
- * queue: a bad call is refused before anything is queued.
+ * Validates one call and turns it into a serialized wire message, or throws
+ * the AnalyticsError that explains why it cannot be sent. Nothing here
+ * touches the queue: a bad call is refused before anything is queued.
  */
 export function prepareMessage(
   type: CallType,
   input: unknown,
-  env: PrepareEnvironment,
-  batchContext?: Fields,
-): PreparedMessage | AnalyticsError {
-  try {
-    return prepare(type, input, env, batchContext);
-  } catch (error) {
-    if (error instanceof AnalyticsError) return error;
-    throw error;
-  }
-}
-
-function prepare(
-  type: CallType,
-  input: unknown,
   { writeKey: clientKey, requiresWriteKey, win, identity }: PrepareEnvironment,
-  batchContext: Fields | undefined,
+  batchContext?: Fields,
 ): PreparedMessage {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     refuse('invalid_argument', __DEV__ ? `${type}() takes one object, e.g. ${type}({ … }).` : '');
@@ -83,17 +62,15 @@ function prepare(
       __DEV__ ? 'No writeKey: pass createAnalytics({ writeKey }) or a writeKey on the call.' : '',
     );
   }
-  const timestamp = readTimestamp(fields.timestamp);
-  if (timestamp instanceof AnalyticsError) throw timestamp;
-
   const message: Fields = {
     type,
     messageId: readId(fields.messageId) ?? createUuid(),
-    timestamp: timestamp ?? new Date().toISOString(),
+    timestamp: readTimestamp(fields.timestamp) ?? new Date().toISOString(),
   };
+  const userId = readId(fields.userId);
   if (type === 'alias') {
     message.userId =
-      readId(fields.userId) ??
+      userId ??
       refuse('missing_user_id', __DEV__ ? 'alias needs a non-empty string "userId".' : '');
     message.previousId =
       readId(fields.previousId) ??
@@ -101,9 +78,9 @@ function prepare(
       identity?.anonymousId() ??
       refuse('missing_previous_id', __DEV__ ? 'alias needs a non-empty string "previousId".' : '');
   } else {
-    const userId = readId(fields.userId) ?? identity?.userId() ?? undefined;
+    const user = userId ?? identity?.userId() ?? undefined;
     const anonymousId = readId(fields.anonymousId) ?? identity?.anonymousId();
-    if (userId === undefined && anonymousId === undefined) {
+    if (user === undefined && anonymousId === undefined) {
       refuse(
         'missing_identity',
         __DEV__
@@ -111,15 +88,13 @@ function prepare(
           : '',
       );
     }
-    if (userId !== undefined) message.userId = userId;
+    if (user !== undefined) message.userId = user;
     if (anonymousId !== undefined) message.anonymousId = anonymousId;
   }
   if (type === 'track') {
-    const event = fields.event;
-    if (typeof event !== 'string' || event === '') {
+    message.event =
+      (typeof fields.event === 'string' && fields.event) ||
       refuse('missing_event', __DEV__ ? 'track needs a non-empty string "event".' : '');
-    }
-    message.event = event;
   } else if (type === 'group') {
     message.groupId =
       readId(fields.groupId) ??
@@ -130,16 +105,23 @@ function prepare(
   }
   const bodyField = BODY_FIELD[type];
   if (bodyField) {
-    const body = objectField(fields, bodyField) ?? {};
     // analytics.js fills a page's properties from the location; explicit ones win.
-    message[bodyField] = type === 'page' && win ? { ...pageFields(win), ...body } : body;
+    message[bodyField] = {
+      ...(type === 'page' && win && pageFields(win)),
+      ...readJsonObject(fields[bodyField], bodyField),
+    };
   }
-  const automatic: Fields = { library: { name: LIBRARY_NAME, version: LIBRARY_VERSION } };
   message.context = deepMerge(
-    deepMerge(win ? { ...automatic, ...browserContext(win) } : automatic, batchContext),
-    objectField(fields, 'context'),
+    deepMerge(
+      {
+        library: { name: LIBRARY_NAME, version: LIBRARY_VERSION },
+        ...(win && browserContext(win)),
+      },
+      batchContext,
+    ),
+    readJsonObject(fields.context, 'context'),
   );
-  const integrations = objectField(fields, 'integrations');
+  const integrations = readJsonObject(fields.integrations, 'integrations');
   if (integrations) message.integrations = integrations;
 
   let json = '';

@@ -25,8 +25,8 @@ describe('readTimestamp', () => {
     {},
   ];
   it.each(invalid)('rejects %s with invalid_timestamp', (given) => {
-    const result = readTimestamp(given);
-    expect(result).toBeInstanceOf(AnalyticsError);
-    expect((result as AnalyticsError).code).toBe('invalid_timestamp');
+    const read = () => readTimestamp(given);
+    expect(read).toThrow(AnalyticsError);
+    expect(read).toThrow(expect.objectContaining({ code: 'invalid_timestamp' }));
   });
 });

@@ -7,26 +7,20 @@ export type TimestampInput = Date | string;
 const ISO_8601 =
   /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 
-/** Normalizes a timestamp to ISO 8601 UTC, or explains why it cannot. */
-export function readTimestamp(value: unknown): string | undefined | AnalyticsError {
+/** Normalizes a timestamp to ISO 8601, or throws `invalid_timestamp` explaining why it cannot. */
+export function readTimestamp(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) {
-      return new AnalyticsError(
-        'invalid_timestamp',
-        __DEV__ ? 'timestamp is an invalid Date.' : '',
-      );
-    }
-    return value.toISOString();
+    if (!Number.isNaN(value.getTime())) return value.toISOString();
+  } else {
+    const text = String(value).trim();
+    // The pattern admits impossible dates such as month 13; Date.parse does not.
+    if (ISO_8601.test(text) && !Number.isNaN(Date.parse(text.replace(',', '.')))) return text;
   }
-  if (typeof value === 'string' && ISO_8601.test(value.trim())) {
-    const time = Date.parse(value.trim().replace(',', '.'));
-    if (!Number.isNaN(time)) return value.trim();
-  }
-  return new AnalyticsError(
+  throw new AnalyticsError(
     'invalid_timestamp',
     __DEV__
-      ? `timestamp must be a Date or an ISO 8601 string like "2026-11-28T09:30:00Z", got ${JSON.stringify(String(value))}.`
+      ? `timestamp must be a valid Date or an ISO 8601 string like "2026-11-28T09:30:00Z", got ${JSON.stringify(String(value))}.`
       : '',
   );
 }

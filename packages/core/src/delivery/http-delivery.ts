@@ -1,26 +1,41 @@
 import { AnalyticsError } from '../errors.js';
 import type { PreparedMessage } from '../messages.js';
 import type { DeliverySettings } from '../options.js';
-import { startTimer, stopTimer } from '../timers.js';
+import { utf8ByteLength } from '../utf8.js';
 import type { Delivery, DeliveryOutcome } from './delivery.js';
 import type { DurableStoreFactory, Pending } from './durable-store.js';
-import { envelopeBytes, KEEPALIVE_LIMITS, splitIntoRequests } from './limits.js';
-import { sendWithRetry } from './send-with-retry.js';
-import type { Transport } from './transport.js';
+import { envelopeBytes, KEEPALIVE_LIMITS, serializeBatch, splitIntoRequests } from './limits.js';
+import { backoffDelayMs, classifyStatus, parseRetryAfterMs } from './retry-policy.js';
+
+/** Body bytes of this page's keepalive requests in flight, shared by every client. */
+let keepaliveBytes = 0;
+
+/** A timer that never keeps a Node process alive on its own, unless asked to. */
+function startTimer(callback: () => void, delayMs: number, keepAlive?: boolean) {
+  const handle = setTimeout(callback, delayMs);
+  if (!keepAlive) (handle as { unref?: () => void }).unref?.();
+  return handle;
+}
+
+function basicAuth(writeKey: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(`${writeKey}:`)) binary += String.fromCharCode(byte);
+  return `Basic ${btoa(binary)}`;
+}
 
 /**
  * The built-in delivery: a bounded queue per writeKey, flushed when `flushAt`
  * calls wait or `flushIntervalMs` after the first, split to Segment's request
- * limits, and sent with retries. Each call's promise settles with its own
- * request's outcome. (A closure rather than a class, so minifiers can shorten
- * every internal name.)
+ * limits, and POSTed with retries that reuse each messageId. Each call's
+ * promise settles with its own request's outcome, and never rejects.
  *
  * In browsers a durable store keeps each message until it is confirmed or
- * rejected and feeds back what earlier pages left, and requests are split to
- * fit the keepalive budget so they can outlive the page.
+ * rejected and feeds back what earlier pages left; requests are then split to
+ * the keepalive budget, so that they can outlive the page, and wait while the
+ * browser is offline without spending retries.
  */
 export function createHttpDelivery(
-  transport: Transport,
+  fetchImpl: typeof fetch | undefined,
   settings: DeliverySettings,
   durable?: DurableStoreFactory,
 ): Delivery {
@@ -28,26 +43,96 @@ export function createHttpDelivery(
   const unsettled = new Set<Pending>();
   const inFlight = new Set<Promise<void>>();
   const stop = new AbortController();
-  let flushTimer: unknown;
+  const stopped = stop.signal;
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
   const store = durable?.(enqueue, sendAll);
 
-  async function send(writeKey: string, request: Pending[]): Promise<void> {
-    let outcome: DeliveryOutcome;
-    try {
-      outcome = await sendWithRetry(
-        transport,
-        settings,
-        writeKey,
-        request.map((pending) => pending.json),
-        stop.signal,
-        store,
-      );
-    } catch (cause) {
-      outcome = {
-        ok: false,
-        error: new AnalyticsError('internal_error', __DEV__ ? 'Sending failed.' : '', { cause }),
-      };
+  /** One request's round: attempts until an answer decides it or retries run out. */
+  async function post(writeKey: string, jsonMessages: string[]): Promise<DeliveryOutcome> {
+    // In browsers, Authorization and application/json would each force a CORS
+    // preflight, so the writeKey travels in the body only and the type is text/plain.
+    const headers: Record<string, string> = settings.sendAuthHeader
+      ? { 'Content-Type': 'application/json', Authorization: basicAuth(writeKey) }
+      : { 'Content-Type': 'text/plain' };
+    let status = 0;
+    let networkError: unknown;
+    let retry = 0;
+    for (; ; retry++) {
+      await store?.online(stopped);
+      const body = serializeBatch(jsonMessages, writeKey, new Date().toISOString());
+      const bytes = store ? utf8ByteLength(body) : 0;
+      // In browsers a request goes as keepalive, outliving the page, while the budget has room.
+      const keepalive = bytes > 0 && keepaliveBytes + bytes <= KEEPALIVE_LIMITS.requestBytes;
+      if (keepalive) keepaliveBytes += bytes;
+      const request = new AbortController();
+      const abort = () => request.abort();
+      const timeout = startTimer(abort, settings.requestTimeoutMs);
+      stopped.addEventListener('abort', abort);
+      let waitMs: number | undefined;
+      status = 0;
+      networkError = undefined;
+      try {
+        const response = await (fetchImpl ?? fetch)(`${settings.endpoint}/v1/batch`, {
+          method: 'POST',
+          body,
+          headers,
+          signal: request.signal,
+          keepalive,
+        });
+        status = response.status;
+        if (status === 429) {
+          waitMs = parseRetryAfterMs(response.headers.get('retry-after'), Date.now());
+        }
+        // Drained so that keep-alive connections are reused; the content is not needed.
+        await response.text().catch(() => undefined);
+      } catch (error) {
+        networkError = error ?? 'network error';
+      } finally {
+        if (keepalive) keepaliveBytes -= bytes;
+        clearTimeout(timeout);
+        stopped.removeEventListener('abort', abort);
+      }
+      const verdict = networkError === undefined ? classifyStatus(status) : 'retry';
+      if (verdict === 'success') return { ok: true };
+      if (verdict === 'reject' || retry >= settings.maxRetries || stopped.aborted) break;
+      const delay =
+        waitMs ?? backoffDelayMs(retry, settings.retryBaseDelayMs, settings.retryMaxDelayMs);
+      await new Promise<void>((resolve) => {
+        const timer = startTimer(done, Math.min(delay, settings.retryMaxDelayMs));
+        stopped.addEventListener('abort', done);
+        function done(): void {
+          clearTimeout(timer);
+          stopped.removeEventListener('abort', done);
+          resolve();
+        }
+      });
+      // close() gave up while this waited: no further attempt.
+      if (stopped.aborted) break;
     }
+    const rejected = networkError === undefined && classifyStatus(status) === 'reject';
+    return {
+      ok: false,
+      error: new AnalyticsError(
+        rejected ? 'rejected' : 'delivery_failed',
+        __DEV__
+          ? rejected
+            ? `The endpoint rejected the request with HTTP ${status}; it was not retried because sending it again cannot succeed.`
+            : `Delivery failed after ${retry + 1} attempt(s); last problem: ${
+                networkError === undefined
+                  ? `HTTP ${status}`
+                  : `network error: ${String((networkError as Error).message ?? networkError)}`
+              }.`
+          : '',
+        { cause: networkError, status: rejected ? status : undefined },
+      ),
+    };
+  }
+
+  async function send(writeKey: string, request: Pending[]): Promise<void> {
+    const outcome = await post(
+      writeKey,
+      request.map((pending) => pending.json),
+    );
     for (const pending of request) {
       store?.done(pending.id, outcome.ok || outcome.error.code === 'rejected');
       pending.settle(outcome);
@@ -59,24 +144,20 @@ export function createHttpDelivery(
   function enqueue(writeKey: string, pending: Pending): void {
     const queue = queues.get(writeKey) ?? [];
     queues.set(writeKey, queue);
-    queue.push(pending);
-    if (queue.length === settings.flushAt) {
+    if (queue.push(pending) === settings.flushAt) {
       // Deferred a microtask, so calls made in the same tick (a batch call,
       // a loop) go out together in as few requests as the limits allow.
       queueMicrotask(() => sendQueued(writeKey));
-    } else if (flushTimer === undefined) {
-      flushTimer = startTimer(() => {
-        flushTimer = undefined;
-        sendAll();
-      }, settings.flushIntervalMs);
+    } else {
+      flushTimer ??= startTimer(sendAll, settings.flushIntervalMs);
     }
   }
 
   function sendQueued(writeKey: string): void {
     const queue = queues.get(writeKey);
     queues.delete(writeKey);
-    if (queues.size === 0) {
-      stopTimer(flushTimer);
+    if (!queues.size) {
+      clearTimeout(flushTimer);
       flushTimer = undefined;
     }
     if (!queue) return;
@@ -97,7 +178,7 @@ export function createHttpDelivery(
 
   async function flush(): Promise<void> {
     sendAll();
-    while (inFlight.size > 0) await Promise.all(inFlight);
+    while (inFlight.size) await Promise.all(inFlight);
   }
 
   return {
@@ -119,9 +200,7 @@ export function createHttpDelivery(
           id: message.messageId,
           json,
           bytes,
-          settle: (outcome) => {
-            if (unsettled.delete(pending)) resolve(outcome);
-          },
+          settle: (outcome) => unsettled.delete(pending) && resolve(outcome),
         };
         unsettled.add(pending);
         // Stored before the call returns, so a reload right after it loses nothing.
@@ -131,14 +210,16 @@ export function createHttpDelivery(
     },
     flush,
     async close(timeoutMs) {
-      let timer: unknown;
+      let timer: ReturnType<typeof setTimeout> | undefined;
       // This one timer is kept referenced: it holds a Node process open while
       // the queue drains, for at most timeoutMs.
-      const timedOut = new Promise<boolean>((resolve) => {
-        timer = startTimer(() => resolve(false), timeoutMs, true);
-      });
-      const drained = await Promise.race([flush().then(() => true), timedOut]);
-      stopTimer(timer);
+      const drained = await Promise.race([
+        flush().then(() => true),
+        new Promise<boolean>((resolve) => {
+          timer = startTimer(() => resolve(false), timeoutMs, true);
+        }),
+      ]);
+      clearTimeout(timer);
       if (!drained) {
         const error = new AnalyticsError(
           'close_timeout',

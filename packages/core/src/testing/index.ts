@@ -28,7 +28,7 @@ export interface TestAnalytics<P extends PlanShape = RegisteredPlan> {
  * expect(tracked('Signed Up')).toHaveLength(1);
  */
 export function createTestAnalytics<P extends PlanShape = RegisteredPlan>(
-  options: Omit<AnalyticsOptions, 'delivery' | 'transport' | 'fetch'> = {},
+  options: Omit<AnalyticsOptions, 'delivery' | 'fetch'> = {},
 ): TestAnalytics<P> {
   const messages: Message[] = [];
   const failures: AnalyticsError[] = [];
