@@ -7,10 +7,11 @@ import type { DeliveryOutcome } from './delivery/delivery.js';
 import { createHttpDelivery } from './delivery/http-delivery.js';
 import { AnalyticsError } from './errors.js';
 import { createIdentity, memoryStorage } from './identity.js';
+import { readId } from './ids.js';
 import { readJsonObject } from './json-input.js';
 import type { PreparedMessage } from './messages.js';
 import { type AnalyticsOptions, resolveDeliverySettings } from './options.js';
-import { prepareMessage, readId } from './prepare-message.js';
+import { prepareMessage } from './prepare-message.js';
 import type { PlanShape, RegisteredPlan } from './register.js';
 import type { BatchResult } from './results.js';
 

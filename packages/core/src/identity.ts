@@ -1,4 +1,4 @@
-import { createUuid } from './ids.js';
+import { createUuid, readId } from './ids.js';
 
 /** Where identity persists. Values are JSON values; the storage decides the encoding. */
 export interface KeyValueStorage {
@@ -29,12 +29,6 @@ export interface IdentitySnapshot {
   traits: Record<string, unknown>;
 }
 
-function asId(value: unknown): string | null {
-  if (typeof value === 'string' && value !== '') return value;
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return null;
-}
-
 function asTraits(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value)
     ? (value as Record<string, unknown>)
@@ -61,13 +55,13 @@ export interface Identity {
  */
 export function createIdentity(storage: KeyValueStorage): Identity {
   const anonymousId = (): string => {
-    const stored = asId(storage.get(IDENTITY_KEYS.anonymousId));
+    const stored = readId(storage.get(IDENTITY_KEYS.anonymousId));
     if (stored) return stored;
     const created = createUuid();
     storage.set(IDENTITY_KEYS.anonymousId, created);
     return created;
   };
-  const userId = (): string | null => asId(storage.get(IDENTITY_KEYS.userId));
+  const userId = (): string | null => readId(storage.get(IDENTITY_KEYS.userId)) ?? null;
   const traits = (): Record<string, unknown> => asTraits(storage.get(IDENTITY_KEYS.traits));
   return {
     anonymousId,

@@ -16,3 +16,9 @@ export function createUuid(): string {
     return (slot === 'x' ? byte & 15 : (byte & 3) | 8).toString(16);
   });
 }
+
+/** An id as Segment takes it: a non-empty string, or a finite number as text. */
+export function readId(value: unknown): string | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}

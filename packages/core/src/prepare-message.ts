@@ -4,7 +4,7 @@ import type { CallType } from './calls.js';
 import { SEGMENT_LIMITS } from './delivery/limits.js';
 import { AnalyticsError, type ErrorCode } from './errors.js';
 import type { Identity } from './identity.js';
-import { createUuid } from './ids.js';
+import { createUuid, readId } from './ids.js';
 import { deepMerge, readJsonObject } from './json-input.js';
 import type { Message, PreparedMessage } from './messages.js';
 import { readTimestamp } from './timestamp.js';
@@ -29,12 +29,6 @@ const BODY_FIELD: Partial<Record<CallType, string>> = {
   identify: 'traits',
   group: 'traits',
 };
-
-/** An id as Segment takes it: a non-empty string, or a finite number as text. */
-export function readId(value: unknown): string | undefined {
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
 
 function refuse(code: ErrorCode, message: string, cause?: unknown): never {
   throw new AnalyticsError(code, message, { cause });

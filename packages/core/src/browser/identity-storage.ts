@@ -3,8 +3,15 @@ import type { CookieOptions } from '../options.js';
 import type { BrowserGlobals } from './globals.js';
 
 const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
-// Ids go in cookies as well as localStorage, like analytics.js; traits can outgrow a cookie.
-const COOKIE_KEYS = new Set<string>([IDENTITY_KEYS.anonymousId, IDENTITY_KEYS.userId]);
+
+/** Runs a storage access that may throw (disabled, full, Safari private mode); undefined if it did. */
+function attempt<T>(access: () => T): T | undefined {
+  try {
+    return access();
+  } catch {
+    return undefined;
+  }
+}
 
 function decode(raw: string | null | undefined): unknown {
   if (raw === null || raw === undefined) return undefined;
@@ -16,121 +23,76 @@ function decode(raw: string | null | undefined): unknown {
   }
 }
 
-function readCookie(cookieHeader: string, key: string): string | undefined {
-  for (const part of cookieHeader.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === key) {
-      try {
-        return decodeURIComponent(part.slice(eq + 1).trim());
-      } catch {
-        return part.slice(eq + 1).trim();
-      }
-    }
-  }
-  return undefined;
-}
-
-function cookieAttributes(options: CookieOptions, maxAgeSeconds: number): string {
-  const sameSite = options.sameSite ?? 'Lax';
-  const secure = options.secure ?? sameSite === 'None';
-  let attributes = `; path=${options.path ?? '/'}; max-age=${maxAgeSeconds}; SameSite=${sameSite}`;
-  if (options.domain) attributes += `; domain=${options.domain}`;
-  if (secure) attributes += '; Secure';
-  return attributes;
-}
-
 /**
  * Identity persisted the way analytics.js persists it: localStorage holds
- * JSON-encoded values and cookies hold the ids. Either copy restores the
- * other. Storage that throws (disabled, full, Safari private mode) falls back
- * to memory for the rest of the page's life instead of failing the call.
+ * JSON-encoded values, and cookies hold the ids too (traits can outgrow a
+ * cookie). Either copy restores the other. Storage that throws falls back to
+ * memory for the rest of the page's life instead of failing the call.
  */
 export function browserIdentityStorage(
   win: BrowserGlobals,
-  options: CookieOptions = {},
+  {
+    domain,
+    path = '/',
+    sameSite = 'Lax',
+    secure = sameSite === 'None',
+    maxAgeSeconds = ONE_YEAR_SECONDS,
+  }: CookieOptions = {},
 ): KeyValueStorage {
   const fallback = memoryStorage();
-  const maxAge = options.maxAgeSeconds ?? ONE_YEAR_SECONDS;
+  const inCookie = (key: string) => key !== IDENTITY_KEYS.traits;
 
-  const local = {
-    get(key: string): unknown {
-      try {
-        return decode(win.localStorage?.getItem(key));
-      } catch {
-        return undefined;
+  function readCookie(key: string): string | undefined {
+    for (const part of win.document.cookie.split(';')) {
+      const eq = part.indexOf('=');
+      if (eq > 0 && part.slice(0, eq).trim() === key) {
+        const raw = part.slice(eq + 1).trim();
+        return attempt(() => decodeURIComponent(raw)) ?? raw;
       }
+    }
+    return undefined;
+  }
+
+  function writeCookie(key: string, value: string, maxAge: number, at = domain): void {
+    win.document.cookie = `${key}=${value}; path=${path}; max-age=${maxAge}; SameSite=${sameSite}${
+      at ? `; domain=${at}` : ''
+    }${secure ? '; Secure' : ''}`;
+  }
+
+  return {
+    get(key) {
+      const fromLocal = attempt(() => decode(win.localStorage?.getItem(key)));
+      const fromCookie = inCookie(key) ? attempt(() => decode(readCookie(key))) : undefined;
+      const persisted = fromLocal ?? fromCookie;
+      if (persisted === undefined) return fallback.get(key);
+      // Heal the copy that went missing, e.g. cookies cleared or expired.
+      if (fromLocal === undefined || (inCookie(key) && fromCookie === undefined)) {
+        this.set(key, persisted);
+      }
+      return persisted;
     },
-    set(key: string, value: unknown): boolean {
-      try {
-        if (!win.localStorage) return false;
-        win.localStorage.setItem(key, JSON.stringify(value));
+    set(key, value) {
+      const storedLocally = attempt(() => {
+        win.localStorage!.setItem(key, JSON.stringify(value));
         return true;
-      } catch {
-        return false;
-      }
+      });
+      const storedInCookie =
+        inCookie(key) &&
+        typeof value === 'string' &&
+        attempt(() => {
+          writeCookie(key, encodeURIComponent(value), maxAgeSeconds);
+          return readCookie(key) === value;
+        });
+      if (!storedLocally && !storedInCookie) fallback.set(key, value);
     },
-    remove(key: string): void {
-      try {
-        win.localStorage?.removeItem(key);
-      } catch {
-        // Nothing stored there to forget.
-      }
-    },
-  };
-
-  const cookie = {
-    get(key: string): unknown {
-      try {
-        return decode(readCookie(win.document.cookie, key));
-      } catch {
-        return undefined;
-      }
-    },
-    set(key: string, value: unknown): boolean {
-      if (!COOKIE_KEYS.has(key) || typeof value !== 'string') return false;
-      try {
-        win.document.cookie = `${key}=${encodeURIComponent(value)}${cookieAttributes(options, maxAge)}`;
-        return readCookie(win.document.cookie, key) === value;
-      } catch {
-        return false;
-      }
-    },
-    remove(key: string): void {
+    remove(key) {
+      attempt(() => win.localStorage!.removeItem(key));
       // analytics.js sets its cookies on the top-level domain, so a copy may
       // sit on any parent of this host: expire them all, or reset() would
       // bring the previous user back from a parent-domain cookie.
       const labels = (win.location.hostname ?? '').split('.');
-      const domains = labels.slice(0, -1).map((_, i) => labels.slice(i).join('.'));
-      for (const domain of ['', options.domain ?? '', ...domains]) {
-        try {
-          win.document.cookie = `${key}=${cookieAttributes({ ...options, domain }, 0)}`;
-        } catch {
-          // Cookies are disabled; nothing to forget.
-        }
-      }
-    },
-  };
-
-  return {
-    get(key) {
-      const fromLocal = local.get(key);
-      const fromCookie = COOKIE_KEYS.has(key) ? cookie.get(key) : undefined;
-      const persisted = fromLocal ?? fromCookie;
-      if (persisted === undefined) return fallback.get(key);
-      const oneCopyMissing =
-        fromLocal === undefined || (COOKIE_KEYS.has(key) && fromCookie === undefined);
-      // Heal the copy that went missing, e.g. cookies cleared or expired.
-      if (oneCopyMissing) this.set(key, persisted);
-      return persisted;
-    },
-    set(key, value) {
-      const storedLocally = local.set(key, value);
-      const storedInCookie = cookie.set(key, value);
-      if (!storedLocally && !storedInCookie) fallback.set(key, value);
-    },
-    remove(key) {
-      local.remove(key);
-      cookie.remove(key);
+      const parents = labels.slice(0, -1).map((_, i) => labels.slice(i).join('.'));
+      for (const at of ['', domain ?? '', ...parents]) attempt(() => writeCookie(key, '', 0, at));
       fallback.remove(key);
     },
   };
