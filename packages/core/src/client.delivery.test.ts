@@ -243,6 +243,44 @@ describe('retries', () => {
     expect(endpoint.requests).toHaveLength(1);
   });
 
+  it('halves a request refused with 400 or 413, so only the message refused alone is dropped', async () => {
+    for (const status of [400, 413]) {
+      const sent: string[][] = [];
+      const analytics = serverClient(fakeFetch(), {
+        flushAt: 5,
+        fetch: async (_url, init) => {
+          const events = JSON.parse(String(init?.body)).batch.map(
+            (m: { event: string }) => m.event,
+          );
+          sent.push(events);
+          return new Response('{}', { status: events.includes('Bad') ? status : 200 });
+        },
+      });
+      const results = await Promise.all(
+        ['A', 'B', 'Bad', 'C', 'D'].map((event) => analytics.track({ event, userId: 'u' })),
+      );
+      expect(results.map((r) => r.success)).toEqual([true, true, false, true, true]);
+      expect(results[2]?.error).toMatchObject({ code: 'rejected', status });
+      expect(sent).toEqual([
+        ['A', 'B', 'Bad', 'C', 'D'],
+        ['A', 'B'],
+        ['Bad', 'C', 'D'],
+        ['Bad'],
+        ['C', 'D'],
+      ]);
+    }
+  });
+
+  it('refuses a whole request at once for other 4xx, such as a bad writeKey', async () => {
+    const endpoint = fakeFetch({ status: 401 });
+    const analytics = serverClient(endpoint, { flushAt: 3 });
+    const results = await Promise.all(
+      ['A', 'B', 'C'].map((event) => analytics.track({ event, userId: 'u' })),
+    );
+    expect(results.map((r) => r.error?.status)).toEqual([401, 401, 401]);
+    expect(endpoint.requests).toHaveLength(1);
+  });
+
   it('gives up after maxRetries with delivery_failed', async () => {
     const endpoint = fakeFetch({ status: 500 }, { status: 500 }, { status: 500 });
     const analytics = serverClient(endpoint, { flushAt: 1, maxRetries: 2 });

@@ -228,6 +228,41 @@ describe('tabs', () => {
     expect(locks.held()).toEqual([]);
   });
 
+  it('after close() stops listening, and lets another tab take what it could not confirm', async () => {
+    const locks = fakeLockManager();
+    const first = openPage(locks, 1, { replies: ['hang'], requestTimeoutMs: 10 ** 9 });
+    void first.analytics.track({ event: 'Unconfirmed' });
+    await vi.advanceTimersByTimeAsync(0);
+    const [id] = sentIds(first);
+    const second = openPage(locks, 2);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(second.endpoint.requests).toHaveLength(0);
+
+    expect(first.listening()).toBeGreaterThan(0);
+    const closing = first.analytics.close({ timeoutMs: 100 });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(await closing).toEqual({ drained: false });
+    expect(locks.held().filter((name) => name.startsWith(TAB_LOCK))).toEqual([]);
+    expect(sentIds(second)).toEqual([id]);
+    expect(stored()).toEqual({});
+
+    // An orphan the closed page would claim if it still listened.
+    localStorage.setItem(
+      `${QUEUE_KEY}orphan`,
+      JSON.stringify({ o: 'gone', t: 0, u: ENDPOINT, k: 'wk', m: { event: 'Orphan' } }),
+    );
+    first.set({ hidden: true });
+    first.fire('pagehide');
+    first.fire('visibilitychange');
+    first.set({ hidden: false });
+    first.fire('visibilitychange');
+    first.fire('online');
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(first.endpoint.requests).toHaveLength(1);
+    expect(Object.keys(stored())).toEqual(['orphan']);
+    expect(first.listening()).toBe(0);
+  });
+
   it('without Web Locks, takes over another tab’s message only after LEASE_MS', async () => {
     const first = openPage(undefined, 1, { replies: ['hang'], requestTimeoutMs: 10 ** 9 });
     void first.analytics.track({ event: 'Slow' });

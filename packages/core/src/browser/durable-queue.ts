@@ -63,7 +63,7 @@ export function createDurableQueue(
   { endpoint, maxPersistedMessages: maxStored }: DeliverySettings,
   report: (error: AnalyticsError) => void,
 ): DurableStoreFactory {
-  return (enqueue, sendNow) => {
+  return (enqueue, sendNow, stopped) => {
     const me = createUuid();
     const locks = win.navigator?.locks;
     /** Messages in this tab's memory, queued or being sent. */
@@ -85,6 +85,7 @@ export function createDurableQueue(
       locks
         .request(
           TAB_LOCK + me,
+          { signal: stopped },
           () =>
             new Promise<void>((resolve) => {
               release = resolve;
@@ -107,7 +108,7 @@ export function createDurableQueue(
       // Shared, so that waiting tabs never look like the owner to each other;
       // granted, and released at once, when the owner's page has gone.
       locks!
-        .request(TAB_LOCK + owner, { mode: 'shared' }, ignore)
+        .request(TAB_LOCK + owner, { mode: 'shared', signal: stopped }, ignore)
         .then(() => {
           watched.delete(owner);
           claim();
@@ -161,13 +162,20 @@ export function createDurableQueue(
     }
 
     function claim(): void {
-      if (maxStored) (locks ? locks.request(CLAIM_LOCK, pass) : pass()).catch(ignore);
+      if (maxStored && !stopped.aborted) {
+        (locks ? locks.request(CLAIM_LOCK, pass) : pass()).catch(ignore);
+      }
     }
 
-    const on = (type: string, listener: () => void) => win.addEventListener?.(type, listener);
+    const on = (type: string, listener: () => void) =>
+      win.addEventListener?.(type, listener, { signal: stopped });
     on('pagehide', sendNow);
     on('visibilitychange', () => (win.document.visibilityState === 'hidden' ? sendNow() : claim()));
     on('online', claim);
+    // A closed client sends nothing more: what it still owns is left to other tabs.
+    stopped.addEventListener('abort', () => {
+      if (release) release();
+    });
     claim();
 
     return {

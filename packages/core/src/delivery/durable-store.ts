@@ -31,9 +31,11 @@ export interface DurableStore {
 /**
  * Makes the store for one delivery: `enqueue` queues a message restored from
  * storage, which no caller awaits; `sendNow` sends everything queued, for
- * when the page is hidden or left.
+ * when the page is hidden or left. `stopped` aborts when the client closes:
+ * the store then stops listening and lets other tabs take what it still holds.
  */
 export type DurableStoreFactory = (
   enqueue: (writeKey: string, pending: Pending) => void,
   sendNow: () => void,
+  stopped: AbortSignal,
 ) => DurableStore;

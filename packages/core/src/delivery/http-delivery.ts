@@ -45,7 +45,7 @@ export function createHttpDelivery(
   const stop = new AbortController();
   const stopped = stop.signal;
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
-  const store = durable?.(enqueue, sendAll);
+  const store = durable?.(enqueue, sendAll, stopped);
 
   /** One request's round: attempts until an answer decides it or retries run out. */
   async function post(writeKey: string, jsonMessages: string[]): Promise<DeliveryOutcome> {
@@ -133,6 +133,14 @@ export function createHttpDelivery(
       writeKey,
       request.map((pending) => pending.json),
     );
+    const status = !outcome.ok && outcome.error.status;
+    if ((status === 400 || status === 413) && request.length > 1) {
+      // The payload was refused, perhaps for one message in it: each half goes
+      // on its own, so only a message refused by itself is dropped.
+      const half = request.length >> 1;
+      await send(writeKey, request.slice(0, half));
+      return send(writeKey, request.slice(half));
+    }
     for (const pending of request) {
       store?.done(pending.id, outcome.ok || outcome.error.code === 'rejected');
       pending.settle(outcome);
@@ -226,8 +234,9 @@ export function createHttpDelivery(
           __DEV__ ? `close() gave up after ${timeoutMs} ms; delivery was not confirmed.` : '',
         );
         for (const pending of [...unsettled]) pending.settle({ ok: false, error });
-        stop.abort();
       }
+      // Ends what is still running: requests, waits, and the store's listeners.
+      stop.abort();
       return { drained };
     },
   };

@@ -61,6 +61,14 @@ export function fakeLockManager() {
               });
           },
         };
+        // As in browsers, an abort withdraws a request not yet granted.
+        options.signal?.addEventListener('abort', () => {
+          const index = requests.indexOf(entry);
+          if (entry.held || index < 0) return;
+          requests.splice(index, 1);
+          reject(options.signal?.reason);
+          pump();
+        });
         requests.push(entry);
         pump();
       });
@@ -94,6 +102,8 @@ export interface FakeTab {
   win: BrowserGlobals;
   /** Fires a window event, as the browser would. */
   fire(type: 'pagehide' | 'visibilitychange' | 'online'): void;
+  /** Window listeners added for good (not `once`) and not yet removed by their signal. */
+  listening(): number;
   /** Changes what `document.visibilityState` and `navigator.onLine` say. */
   set(state: { hidden?: boolean; onLine?: boolean }): void;
 }
@@ -108,6 +118,7 @@ export function fakeTab(
   storage: BrowserGlobals['localStorage'] | (() => never) = globalThis.localStorage,
 ): FakeTab {
   const events = new EventTarget();
+  const lasting: (AbortSignal | undefined)[] = [];
   const document = { title: 'Tab', referrer: '', cookie: '', visibilityState: 'visible' as const };
   const navigator: NonNullable<BrowserGlobals['navigator']> = {
     userAgent: 'test',
@@ -124,14 +135,17 @@ export function fakeTab(
     },
     document,
     navigator,
-    addEventListener: (type, listener, options) =>
-      events.addEventListener(type, listener as () => void, options),
+    addEventListener: (type, listener, options) => {
+      if (!options?.once) lasting.push(options?.signal);
+      events.addEventListener(type, listener as () => void, options);
+    },
   };
   if (typeof storage === 'function') Object.defineProperty(win, 'localStorage', { get: storage });
   else win.localStorage = storage;
   return {
     win,
     fire: (type) => events.dispatchEvent(new Event(type)),
+    listening: () => lasting.filter((signal) => !signal?.aborted).length,
     set({ hidden, onLine }) {
       if (hidden !== undefined) {
         (document as { visibilityState: DocumentVisibilityState }).visibilityState = hidden
