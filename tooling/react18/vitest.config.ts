@@ -1,11 +1,30 @@
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, mergeConfig } from 'vitest/config';
+import { defineConfig, mergeConfig, type Plugin } from 'vitest/config';
 import { sharedConfig } from '../../vitest.shared.ts';
 
 const require = createRequire(import.meta.url);
 const here = (name: string) => dirname(require.resolve(`${name}/package.json`));
+const manifest = fileURLToPath(new URL('./package.json', import.meta.url));
+
+/**
+ * Resolves TanStack Router as if this package imported it: its copy, which
+ * pnpm linked to React 18. Vitest loads dependencies with Node, where the
+ * aliases below do not apply, so packages/react's copy would import its own
+ * React, 19, and React 18 would reject its elements ("Objects are not valid
+ * as a React child"). Resolving through the package's `exports` loads the
+ * same ESM development build as packages/react's own run; an alias to the
+ * package's folder would load its `main`, the CommonJS build.
+ */
+const tanStackRouterFromHere: Plugin = {
+  name: 'react18:tanstack-router',
+  enforce: 'pre',
+  resolveId(source, importer, options) {
+    if (source !== '@tanstack/react-router' || importer === manifest) return null;
+    return this.resolve(source, manifest, { ...options, skipSelf: true });
+  },
+};
 
 /**
  * @trackplan/react's own tests, run with React 18: `react` and `react-dom`
@@ -16,6 +35,7 @@ export default mergeConfig(
   sharedConfig,
   defineConfig({
     root: '../../packages/react',
+    plugins: [tanStackRouterFromHere],
     resolve: {
       alias: [
         { find: /^react$/, replacement: here('react') },
@@ -33,10 +53,6 @@ export default mergeConfig(
       name: 'react-18',
       typecheck: { enabled: false },
       setupFiles: [fileURLToPath(new URL('./assert-react-18.ts', import.meta.url))],
-      // Under React 18, the TanStack Router test's first `act(() => router.load())`
-      // never settles in jsdom; why is not yet understood. That adapter is
-      // tested on React 19 only, in packages/react.
-      exclude: ['src/tanstack-router.test.tsx'],
     },
   }),
 );

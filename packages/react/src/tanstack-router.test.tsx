@@ -45,6 +45,22 @@ function storeRouter() {
   return createRouter({ routeTree: root.addChildren([home, product]) });
 }
 
+/**
+ * Runs one router step (a load or a navigation) in act and waits for it. The
+ * router's promise settles only once React has rendered the step's matches,
+ * and React 18's act renders nothing until its callback has settled, so
+ * `await act(() => router.load())` would wait on itself for ever there. The
+ * callback therefore only starts the step; act's own flushing renders it, and
+ * the step's promise is awaited once act is done.
+ */
+async function routerStep(step: () => Promise<unknown>): Promise<void> {
+  let done: Promise<unknown> | undefined;
+  await act(async () => {
+    done = step();
+  });
+  await done;
+}
+
 beforeEach(() => {
   // The router restores scroll positions, which jsdom does not implement.
   vi.stubGlobal('scrollTo', () => {});
@@ -65,18 +81,22 @@ describe('TanStackRouterPageTracking', () => {
         </AnalyticsProvider>
       </StrictMode>,
     );
-    await act(() => router.load());
+    await routerStep(() => router.load());
     recorder.paint();
-    await act(() => router.navigate({ to: '/products/$productId', params: { productId: 'p1' } }));
+    await routerStep(() =>
+      router.navigate({ to: '/products/$productId', params: { productId: 'p1' } }),
+    );
     recorder.paint();
-    await act(() => router.navigate({ to: '/products/$productId', params: { productId: 'p1' } }));
+    await routerStep(() =>
+      router.navigate({ to: '/products/$productId', params: { productId: 'p1' } }),
+    );
     recorder.paint();
     const popped = new Promise((resolve) =>
       window.addEventListener('popstate', resolve, { once: true }),
     );
     router.history.back();
     await act(() => popped);
-    await act(() => router.load());
+    await routerStep(() => router.load());
     recorder.paint();
     expect(recorder.pages()).toEqual([
       { name: 'Home', path: '/', search: '', title: 'Home' },
