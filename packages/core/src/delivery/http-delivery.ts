@@ -1,27 +1,11 @@
 import { AnalyticsError } from '../errors.js';
 import type { PreparedMessage } from '../messages.js';
 import type { DeliverySettings } from '../options.js';
-import { utf8ByteLength } from '../utf8.js';
+import { startTimer } from '../timers.js';
 import type { Delivery, DeliveryOutcome } from './delivery.js';
 import type { DurableStoreFactory, Pending } from './durable-store.js';
-import { envelopeBytes, KEEPALIVE_LIMITS, serializeBatch, splitIntoRequests } from './limits.js';
-import { backoffDelayMs, classifyStatus, parseRetryAfterMs } from './retry-policy.js';
-
-/** Body bytes of this page's keepalive requests in flight, shared by every client. */
-let keepaliveBytes = 0;
-
-/** A timer that never keeps a Node process alive on its own, unless asked to. */
-function startTimer(callback: () => void, delayMs: number, keepAlive?: boolean) {
-  const handle = setTimeout(callback, delayMs);
-  if (!keepAlive) (handle as { unref?: () => void }).unref?.();
-  return handle;
-}
-
-function basicAuth(writeKey: string): string {
-  let binary = '';
-  for (const byte of new TextEncoder().encode(`${writeKey}:`)) binary += String.fromCharCode(byte);
-  return `Basic ${btoa(binary)}`;
-}
+import { envelopeBytes, KEEPALIVE_LIMITS, splitIntoRequests } from './limits.js';
+import { postBatch } from './post-batch.js';
 
 /**
  * The built-in delivery: a bounded queue per writeKey, flushed when `flushAt`
@@ -47,91 +31,14 @@ export function createHttpDelivery(
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
   const store = durable?.(enqueue, sendAll, stopped);
 
-  /** One request's round: attempts until an answer decides it or retries run out. */
-  async function post(writeKey: string, jsonMessages: string[]): Promise<DeliveryOutcome> {
-    // In browsers, Authorization and application/json would each force a CORS
-    // preflight, so the writeKey travels in the body only and the type is text/plain.
-    const headers: Record<string, string> = settings.sendAuthHeader
-      ? { 'Content-Type': 'application/json', Authorization: basicAuth(writeKey) }
-      : { 'Content-Type': 'text/plain' };
-    let status = 0;
-    let networkError: unknown;
-    let retry = 0;
-    for (; ; retry++) {
-      await store?.online(stopped);
-      const body = serializeBatch(jsonMessages, writeKey, new Date().toISOString());
-      const bytes = store ? utf8ByteLength(body) : 0;
-      // In browsers a request goes as keepalive, outliving the page, while the budget has room.
-      const keepalive = bytes > 0 && keepaliveBytes + bytes <= KEEPALIVE_LIMITS.requestBytes;
-      if (keepalive) keepaliveBytes += bytes;
-      const request = new AbortController();
-      const abort = () => request.abort();
-      const timeout = startTimer(abort, settings.requestTimeoutMs);
-      stopped.addEventListener('abort', abort);
-      let waitMs: number | undefined;
-      status = 0;
-      networkError = undefined;
-      try {
-        const response = await (fetchImpl ?? fetch)(`${settings.endpoint}/v1/batch`, {
-          method: 'POST',
-          body,
-          headers,
-          signal: request.signal,
-          keepalive,
-        });
-        status = response.status;
-        if (status === 429) {
-          waitMs = parseRetryAfterMs(response.headers.get('retry-after'), Date.now());
-        }
-        // Drained so that keep-alive connections are reused; the content is not needed.
-        await response.text().catch(() => undefined);
-      } catch (error) {
-        networkError = error ?? 'network error';
-      } finally {
-        if (keepalive) keepaliveBytes -= bytes;
-        clearTimeout(timeout);
-        stopped.removeEventListener('abort', abort);
-      }
-      const verdict = networkError === undefined ? classifyStatus(status) : 'retry';
-      if (verdict === 'success') return { ok: true };
-      if (verdict === 'reject' || retry >= settings.maxRetries || stopped.aborted) break;
-      const delay =
-        waitMs ?? backoffDelayMs(retry, settings.retryBaseDelayMs, settings.retryMaxDelayMs);
-      await new Promise<void>((resolve) => {
-        const timer = startTimer(done, Math.min(delay, settings.retryMaxDelayMs));
-        stopped.addEventListener('abort', done);
-        function done(): void {
-          clearTimeout(timer);
-          stopped.removeEventListener('abort', done);
-          resolve();
-        }
-      });
-      // close() gave up while this waited: no further attempt.
-      if (stopped.aborted) break;
-    }
-    const rejected = networkError === undefined && classifyStatus(status) === 'reject';
-    return {
-      ok: false,
-      error: new AnalyticsError(
-        rejected ? 'rejected' : 'delivery_failed',
-        __DEV__
-          ? rejected
-            ? `The endpoint rejected the request with HTTP ${status}; it was not retried because sending it again cannot succeed.`
-            : `Delivery failed after ${retry + 1} attempt(s); last problem: ${
-                networkError === undefined
-                  ? `HTTP ${status}`
-                  : `network error: ${String((networkError as Error).message ?? networkError)}`
-              }.`
-          : '',
-        { cause: networkError, status: rejected ? status : undefined },
-      ),
-    };
-  }
-
   async function send(writeKey: string, request: Pending[]): Promise<void> {
-    const outcome = await post(
+    const outcome = await postBatch(
+      fetchImpl,
+      settings,
       writeKey,
       request.map((pending) => pending.json),
+      stopped,
+      store,
     );
     const status = !outcome.ok && outcome.error.status;
     if ((status === 400 || status === 413) && request.length > 1) {
