@@ -167,6 +167,30 @@ describe('browserIdentityStorage reads what analytics.js wrote', () => {
   });
 });
 
+describe('browserIdentityStorage when the copies disagree', () => {
+  it('takes the cookie, as analytics.js does, and brings localStorage up to date', () => {
+    localStorage.setItem('ajs_user_id', '"user-from-this-subdomain"');
+    writeCookie('ajs_user_id=%22user-from-the-site%22; path=/');
+
+    expect(browserIdentityStorage(window).get(USER_KEY)).toBe('user-from-the-site');
+    expect(localStorage.getItem('ajs_user_id')).toBe('"user-from-the-site"');
+  });
+
+  it('does not let a blanked cookie erase an id kept in localStorage', () => {
+    localStorage.setItem('ajs_anonymous_id', '"anon-1"');
+    writeCookie('ajs_anonymous_id=; path=/');
+
+    expect(browserIdentityStorage(window).get(ANON_KEY)).toBe('anon-1');
+    expect(rawCookie('ajs_anonymous_id')).toBe('anon-1');
+  });
+
+  it('treats a stored JSON null as no value', () => {
+    localStorage.setItem('ajs_user_id', 'null');
+
+    expect(createIdentity(browserIdentityStorage(window)).userId()).toBeNull();
+  });
+});
+
 describe('browserIdentityStorage heals a missing copy', () => {
   it('rewrites the cookie from localStorage when cookies were cleared', () => {
     browserIdentityStorage(window).set(ANON_KEY, 'anon-1');

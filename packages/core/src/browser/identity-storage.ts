@@ -13,21 +13,25 @@ function attempt<T>(access: () => T): T | undefined {
   }
 }
 
+/** A stored value, or undefined for none. An empty or null value counts as none. */
 function decode(raw: string | null | undefined): unknown {
-  if (raw === null || raw === undefined) return undefined;
+  let value: unknown = raw;
   try {
-    return JSON.parse(raw);
+    value = raw && JSON.parse(raw);
   } catch {
     // analytics.js wrote plain strings to cookies in some versions.
-    return raw;
   }
+  return value === '' || value === null ? undefined : value;
 }
 
 /**
  * Identity persisted the way analytics.js persists it: localStorage holds
  * JSON-encoded values, and cookies hold the ids too (traits can outgrow a
- * cookie). Either copy restores the other. Storage that throws falls back to
- * memory for the rest of the page's life instead of failing the call.
+ * cookie). Either copy restores the other, and when they disagree the cookie
+ * wins, as in analytics.js: it is the copy that can be shared across a site's
+ * subdomains, so it is the one other pages keep up to date. Storage that
+ * throws falls back to memory for the rest of the page's life instead of
+ * failing the call.
  */
 export function browserIdentityStorage(
   win: BrowserGlobals,
@@ -63,10 +67,10 @@ export function browserIdentityStorage(
     get(key) {
       const fromLocal = attempt(() => decode(win.localStorage?.getItem(key)));
       const fromCookie = inCookie(key) ? attempt(() => decode(readCookie(key))) : undefined;
-      const persisted = fromLocal ?? fromCookie;
+      const persisted = fromCookie ?? fromLocal;
       if (persisted === undefined) return fallback.get(key);
-      // Heal the copy that went missing, e.g. cookies cleared or expired.
-      if (fromLocal === undefined || (inCookie(key) && fromCookie === undefined)) {
+      // Heal a copy that went missing (cookies cleared or expired) or fell behind.
+      if (fromLocal !== persisted || (inCookie(key) && fromCookie === undefined)) {
         this.set(key, persisted);
       }
       return persisted;
