@@ -75,7 +75,12 @@ export interface AnalyticsOptions {
 }
 
 export interface CookieOptions {
-  /** @default the current host */
+  /**
+   * `''` keeps the cookies on the current host only.
+   * @default the widest domain the browser lets this page set cookies on, as
+   * analytics.js does (`shop.example` on `app.shop.example`); host-only on
+   * localhost and IP addresses
+   */
   domain?: string;
   /** @default 31536000 (one year) */
   maxAgeSeconds?: number;

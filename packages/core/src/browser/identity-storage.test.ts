@@ -380,6 +380,67 @@ describe('browserIdentityStorage cookie attributes', () => {
     expect(writes).toEqual([want]);
   });
 
+  /**
+   * A cookie jar that enforces the domain rules that matter here: a cookie's
+   * domain must contain the host, and may not be a public suffix.
+   */
+  function siteWindow(hostname: string, publicSuffixes: string[]) {
+    const writes: string[] = [];
+    const jar = new Map<string, string>();
+    const document = {
+      title: '',
+      referrer: '',
+      get cookie(): string {
+        return [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+      },
+      set cookie(written: string) {
+        const [pair = '', ...attributes] = written.split('; ');
+        const domain = attributes.find((a) => a.startsWith('domain='))?.slice(7);
+        const refused =
+          domain !== undefined &&
+          (publicSuffixes.includes(domain) || !`.${hostname}`.endsWith(`.${domain}`));
+        if (refused) return;
+        writes.push(written);
+        const [name = '', value = ''] = pair.split('=');
+        if (attributes.includes('max-age=0')) jar.delete(name);
+        else jar.set(name, value);
+      },
+    };
+    const location = { href: `https://${hostname}/`, pathname: '/', search: '', hostname };
+    return { win: { location, document } as BrowserGlobals, writes, jar };
+  }
+
+  it.each([
+    { hostname: 'app.shop.example', publicSuffixes: ['example'], want: 'shop.example' },
+    { hostname: 'www.shop.co.uk', publicSuffixes: ['uk', 'co.uk'], want: 'shop.co.uk' },
+    { hostname: 'shop.example', publicSuffixes: ['example'], want: 'shop.example' },
+  ])(
+    'puts the ids on the widest domain that takes a cookie: $hostname → $want',
+    ({ hostname, publicSuffixes, want }) => {
+      const { win, writes, jar } = siteWindow(hostname, publicSuffixes);
+      browserIdentityStorage(win).set(ANON_KEY, 'anon-1');
+
+      expect(writes.at(-1)).toBe(
+        `ajs_anonymous_id=anon-1; path=/; max-age=31536000; SameSite=Lax; domain=${want}`,
+      );
+      expect([...jar.keys()]).toEqual(['ajs_anonymous_id']);
+    },
+  );
+
+  it.each(['localhost', '127.0.0.1'])('keeps the ids host-only on %s, without probing', (host) => {
+    const { win, writes } = siteWindow(host, []);
+    browserIdentityStorage(win).set(ANON_KEY, 'anon-1');
+
+    expect(writes).toEqual(['ajs_anonymous_id=anon-1; path=/; max-age=31536000; SameSite=Lax']);
+  });
+
+  it('keeps the ids host-only when told to with domain ""', () => {
+    const { win, writes } = siteWindow('app.shop.example', ['example']);
+    browserIdentityStorage(win, { domain: '' }).set(ANON_KEY, 'anon-1');
+
+    expect(writes).toEqual(['ajs_anonymous_id=anon-1; path=/; max-age=31536000; SameSite=Lax']);
+  });
+
   it('expires the cookie with the same path and domain on remove, and on every parent domain', () => {
     const { win: recording, writes } = recordingWindow();
     const location = {

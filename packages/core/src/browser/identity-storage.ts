@@ -3,6 +3,8 @@ import type { CookieOptions } from '../options.js';
 import type { BrowserGlobals } from './globals.js';
 
 const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
+/** Set for an instant on each candidate domain while looking for the site's. */
+const PROBE_COOKIE = 'ajs_domain_probe';
 
 /** Runs a storage access that may throw (disabled, full, Safari private mode); undefined if it did. */
 function attempt<T>(access: () => T): T | undefined {
@@ -57,10 +59,36 @@ export function browserIdentityStorage(
     return undefined;
   }
 
-  function writeCookie(key: string, value: string, maxAge: number, at = domain): void {
+  function writeCookie(key: string, value: string, maxAge: number, at = siteDomain()): void {
     win.document.cookie = `${key}=${value}; path=${path}; max-age=${maxAge}; SameSite=${sameSite}${
       at ? `; domain=${at}` : ''
     }${secure ? '; Secure' : ''}`;
+  }
+
+  /**
+   * The cookies' domain: the option, or else the widest domain this page may
+   * set cookies on, which is where analytics.js keeps its ids (`shop.example`
+   * on `app.shop.example`), so the ids are shared across the site's
+   * subdomains and replace analytics.js's cookies instead of shadowing them.
+   * Browsers refuse cookies on public suffixes such as `co.uk`, so the
+   * shortest parent that takes a probe cookie is the site. Localhost and IP
+   * addresses get host-only cookies. Found on first use.
+   */
+  function siteDomain(): string {
+    if (domain === undefined) {
+      domain = '';
+      const host = win.location.hostname ?? '';
+      const labels = /^[\d.]*$|:/.test(host) ? [] : host.split('.');
+      for (let i = labels.length - 2; i >= 0 && !domain; i--) {
+        const candidate = labels.slice(i).join('.');
+        attempt(() => {
+          writeCookie(PROBE_COOKIE, '1', 60, candidate);
+          if (readCookie(PROBE_COOKIE) === '1') domain = candidate;
+          writeCookie(PROBE_COOKIE, '', 0, candidate);
+        });
+      }
+    }
+    return domain;
   }
 
   return {
@@ -96,7 +124,7 @@ export function browserIdentityStorage(
       // bring the previous user back from a parent-domain cookie.
       const labels = (win.location.hostname ?? '').split('.');
       const parents = labels.slice(0, -1).map((_, i) => labels.slice(i).join('.'));
-      for (const at of ['', domain ?? '', ...parents]) attempt(() => writeCookie(key, '', 0, at));
+      for (const at of ['', siteDomain(), ...parents]) attempt(() => writeCookie(key, '', 0, at));
       fallback.remove(key);
     },
   };

@@ -33,3 +33,20 @@ it('carries anonymous traits over at login, but not to a different user', async 
   await analytics.identify({ userId: 'u2', traits: { email: 'bob@example.com' } });
   expect(analytics.user().traits).toEqual({ email: 'bob@example.com' });
 });
+
+it('writes the ids on the site domain, replacing analytics.js cookies rather than shadowing them', async () => {
+  document.cookie = 'ajs_user_id=%22legacy-user%22; domain=.shop.example; path=/';
+  const analytics = createAnalytics({
+    writeKey: 'wk',
+    flushAt: 1,
+    fetch: async () => new Response('{}'),
+  });
+  await analytics.identify({ userId: 'new-user' });
+
+  const userCookies = document.cookie.split('; ').filter((c) => c.startsWith('ajs_user_id='));
+  expect(userCookies).toEqual(['ajs_user_id=new-user']);
+  expect(document.cookie).not.toContain('probe');
+  // The next page of the site reads the new user back.
+  const nextPage = createAnalytics({ writeKey: 'wk', fetch: async () => new Response('{}') });
+  expect(nextPage.user().userId).toBe('new-user');
+});
