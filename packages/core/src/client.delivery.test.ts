@@ -271,6 +271,30 @@ describe('retries', () => {
     }
   });
 
+  it('stops halving once close() has given up', async () => {
+    const sent: number[] = [];
+    const analytics = serverClient(fakeFetch(), {
+      flushAt: 4,
+      fetch: (_url, init) => {
+        const count = JSON.parse(String(init?.body)).batch.length;
+        sent.push(count);
+        if (count > 1) return Promise.resolve(new Response('{}', { status: 400 }));
+        return new Promise<Response>((_, reject) =>
+          init?.signal?.addEventListener('abort', () => reject(new Error('aborted'))),
+        );
+      },
+    });
+    const results = ['A', 'B', 'C', 'D'].map((event) => analytics.track({ event, userId: 'u' }));
+    const closing = analytics.close({ timeoutMs: 500 });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(await closing).toEqual({ drained: false });
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    expect(sent).toEqual([4, 2, 1]);
+    for (const result of await Promise.all(results)) {
+      expect(result.error?.code).toBe('close_timeout');
+    }
+  });
+
   it('refuses a whole request at once for other 4xx, such as a bad writeKey', async () => {
     const endpoint = fakeFetch({ status: 401 });
     const analytics = serverClient(endpoint, { flushAt: 3 });

@@ -6,11 +6,12 @@
 export function createUuid(): string {
   const webCrypto = (globalThis as { crypto?: Crypto }).crypto;
   if (webCrypto?.randomUUID) return webCrypto.randomUUID();
-  const bytes = new Uint8Array(16);
+  // One random byte for each of the 31 x and y slots; each gives its low bits.
+  const bytes = new Uint8Array(31);
   if (webCrypto?.getRandomValues) webCrypto.getRandomValues(bytes);
-  else for (let i = 0; i < 16; i++) bytes[i] = Math.random() * 256;
+  else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.random() * 256;
   let i = 0;
-  // Each x takes a random nibble; y takes the variant bits 10xx.
+  // x takes a random nibble; y takes the variant bits 10 and two random bits.
   return 'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx'.replace(/[xy]/g, (slot) => {
     const byte = bytes[i++]!;
     return (slot === 'x' ? byte & 15 : (byte & 3) | 8).toString(16);

@@ -23,6 +23,9 @@ describe('readTimestamp', () => {
     1732786200000,
     new Date('nope'),
     {},
+    ['2026-11-28T09:30:00Z'],
+    { toString: () => '2026-11-28T09:30:00Z' },
+    Object.create(null),
   ];
   it.each(invalid)('rejects %s with invalid_timestamp', (given) => {
     const read = () => readTimestamp(given);

@@ -12,15 +12,15 @@ export function readTimestamp(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (value instanceof Date) {
     if (!Number.isNaN(value.getTime())) return value.toISOString();
-  } else {
-    const text = String(value).trim();
+  } else if (typeof value === 'string') {
+    const text = value.trim();
     // The pattern admits impossible dates such as month 13; Date.parse does not.
     if (ISO_8601.test(text) && !Number.isNaN(Date.parse(text.replace(',', '.')))) return text;
   }
   throw new AnalyticsError(
     'invalid_timestamp',
     __DEV__
-      ? `timestamp must be a valid Date or an ISO 8601 string like "2026-11-28T09:30:00Z", got ${JSON.stringify(String(value))}.`
+      ? `timestamp must be a valid Date or an ISO 8601 string like "2026-11-28T09:30:00Z", got ${typeof value === 'string' ? JSON.stringify(value) : typeof value}.`
       : '',
   );
 }

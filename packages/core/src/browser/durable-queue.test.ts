@@ -408,6 +408,46 @@ describe('connectivity', () => {
     expect(page.endpoint.requests).toHaveLength(1);
   });
 
+  it('lets go of its listeners after each wait for online', async () => {
+    const page = openPage(fakeLockManager(), 1);
+    await vi.advanceTimersByTimeAsync(0);
+    const idle = page.listening();
+    for (let i = 0; i < 20; i++) {
+      page.set({ onLine: false });
+      const result = page.analytics.track({ event: `Trip ${i}` });
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(page.listening()).toBe(idle + 1);
+      page.set({ onLine: true });
+      page.fire('online');
+      expect((await result).success).toBe(true);
+    }
+    expect(page.listening()).toBe(idle);
+  });
+
+  it('sends nothing, and settles, when close() gave up while a request waited to go online', async () => {
+    const page = openPage(fakeLockManager(), 1, {
+      flushAt: 2,
+      replies: [{ status: 400 }, 'hang'],
+      requestTimeoutMs: 10 ** 9,
+    });
+    void page.analytics.track({ event: 'A' });
+    void page.analytics.track({ event: 'B' });
+    await vi.advanceTimersByTimeAsync(0);
+    // [A, B] was refused; [A] alone now hangs, and [B] waits behind it.
+    expect(page.endpoint.requests.map((r) => r.body.batch.length)).toEqual([2, 1]);
+    page.set({ onLine: false });
+    const closed = page.analytics.close({ timeoutMs: 100 });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(await closed).toEqual({ drained: false });
+    let flushed = false;
+    void page.analytics.flush().then(() => {
+      flushed = true;
+    });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(flushed).toBe(true);
+    expect(page.endpoint.requests).toHaveLength(2);
+  });
+
   it('gives up waiting when the client is closed', async () => {
     const page = openPage(fakeLockManager(), 1, { replies: ['hang', 'hang'] });
     page.set({ onLine: false });

@@ -208,10 +208,16 @@ export function createDurableQueue(
       },
       claim,
       online: (stop) =>
-        win.navigator?.onLine === false
+        win.navigator?.onLine === false && !stop.aborted
           ? new Promise((resolve) => {
-              win.addEventListener?.('online', resolve, { once: true, signal: stop });
-              stop.addEventListener('abort', resolve);
+              // Either event ends the wait, and takes both listeners with it.
+              const waiting = new AbortController();
+              const done = () => {
+                waiting.abort();
+                resolve(undefined);
+              };
+              win.addEventListener?.('online', done, { signal: waiting.signal });
+              stop.addEventListener('abort', done, { signal: waiting.signal });
             })
           : undefined,
     };

@@ -427,6 +427,31 @@ describe('browserIdentityStorage cookie attributes', () => {
     },
   );
 
+  it('does not let a cookie it cannot replace win over what this page stored', () => {
+    const { win } = siteWindow('app.shop.example', ['example']);
+    // A copy no write can expire, listed before the one this page writes.
+    const jar = Object.getOwnPropertyDescriptor(win.document, 'cookie')!;
+    Object.defineProperty(win.document, 'cookie', {
+      get: () => `ajs_user_id=stuck-user; ${jar.get!.call(win.document)}`,
+      set: jar.set!,
+    });
+    const identity = createIdentity(browserIdentityStorage(win));
+    expect(identity.userId()).toBe('stuck-user');
+
+    identity.remember('new-user', undefined);
+    expect(identity.userId()).toBe('new-user');
+  });
+
+  it('is not misled by a probe cookie another page left', () => {
+    const { win, writes, jar } = siteWindow('app.example.co.uk', ['uk', 'co.uk']);
+    jar.set('ajs_domain_probe', '1');
+    browserIdentityStorage(win).set(ANON_KEY, 'anon-1');
+
+    expect(writes.at(-1)).toBe(
+      'ajs_anonymous_id=anon-1; path=/; max-age=31536000; SameSite=Lax; domain=example.co.uk',
+    );
+  });
+
   it.each(['localhost', '127.0.0.1'])('keeps the ids host-only on %s, without probing', (host) => {
     const { win, writes } = siteWindow(host, []);
     browserIdentityStorage(win).set(ANON_KEY, 'anon-1');

@@ -15,15 +15,32 @@ function attempt<T>(access: () => T): T | undefined {
   }
 }
 
-/** A stored value, or undefined for none. An empty or null value counts as none. */
-function decode(raw: string | null | undefined): unknown {
+/** A value from localStorage (JSON), or undefined for none. An empty or null value counts as none. */
+function decodeStored(raw: string | null | undefined): unknown {
   let value: unknown = raw;
   try {
     value = raw && JSON.parse(raw);
   } catch {
-    // analytics.js wrote plain strings to cookies in some versions.
+    // A plain string, as some analytics.js versions wrote.
   }
   return value === '' || value === null ? undefined : value;
+}
+
+/**
+ * An id from a cookie. Cookies hold the raw id, or the id JSON-quoted as
+ * analytics.js writes it; only the quotes are unwrapped, so an id such as
+ * `1234567890123456789` or `1.0` is never read as a number.
+ */
+function decodeCookie(raw: string | undefined): string | undefined {
+  let value = raw;
+  if (raw?.startsWith('"')) {
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      // Not JSON after all: the raw text is the id.
+    }
+  }
+  return typeof value === 'string' && value !== '' && value !== 'null' ? value : undefined;
 }
 
 /**
@@ -47,6 +64,17 @@ export function browserIdentityStorage(
 ): KeyValueStorage {
   const fallback = memoryStorage();
   const inCookie = (key: string) => key !== IDENTITY_KEYS.traits;
+  /**
+   * Ids whose cookie this page could not make read back what it wrote: an
+   * older copy that cannot be expired shadows it, so it must not win.
+   */
+  const shadowed = new Set<string>();
+
+  /** Every domain a copy of a cookie may sit on: host-only, then each parent of the host. */
+  function cookieDomains(): string[] {
+    const labels = (win.location.hostname ?? '').split('.');
+    return ['', ...labels.slice(0, -1).map((_, i) => labels.slice(i).join('.'))];
+  }
 
   function readCookie(key: string): string | undefined {
     for (const part of win.document.cookie.split(';')) {
@@ -81,9 +109,11 @@ export function browserIdentityStorage(
       const labels = /^[\d.]*$|:/.test(host) ? [] : host.split('.');
       for (let i = labels.length - 2; i >= 0 && !domain; i--) {
         const candidate = labels.slice(i).join('.');
+        // A value of its own, so another page's probe cannot pass for this one.
+        const token = String(Math.random());
         attempt(() => {
-          writeCookie(PROBE_COOKIE, '1', 60, candidate);
-          if (readCookie(PROBE_COOKIE) === '1') domain = candidate;
+          writeCookie(PROBE_COOKIE, token, 60, candidate);
+          if (readCookie(PROBE_COOKIE) === token) domain = candidate;
           writeCookie(PROBE_COOKIE, '', 0, candidate);
         });
       }
@@ -93,9 +123,9 @@ export function browserIdentityStorage(
 
   return {
     get(key) {
-      const fromLocal = attempt(() => decode(win.localStorage?.getItem(key)));
-      const fromCookie = inCookie(key) ? attempt(() => decode(readCookie(key))) : undefined;
-      const persisted = fromCookie ?? fromLocal;
+      const fromLocal = attempt(() => decodeStored(win.localStorage?.getItem(key)));
+      const fromCookie = inCookie(key) ? attempt(() => decodeCookie(readCookie(key))) : undefined;
+      const persisted = shadowed.has(key) ? fromLocal : (fromCookie ?? fromLocal);
       if (persisted === undefined) return fallback.get(key);
       // Heal a copy that went missing (cookies cleared or expired) or fell behind.
       if (fromLocal !== persisted || (inCookie(key) && fromCookie === undefined)) {
@@ -108,13 +138,25 @@ export function browserIdentityStorage(
         win.localStorage!.setItem(key, JSON.stringify(value));
         return true;
       });
-      const storedInCookie =
-        inCookie(key) &&
-        typeof value === 'string' &&
-        attempt(() => {
-          writeCookie(key, encodeURIComponent(value), maxAgeSeconds);
-          return readCookie(key) === value;
-        });
+      let storedInCookie = false;
+      if (inCookie(key) && typeof value === 'string') {
+        const write = () =>
+          !!attempt(() => {
+            writeCookie(key, encodeURIComponent(value), maxAgeSeconds);
+            return readCookie(key) === value;
+          });
+        storedInCookie = write();
+        if (!storedInCookie) {
+          // An older copy on another domain (a host-only cookie, or
+          // analytics.js's on the whole site) is listed first: expire it.
+          for (const at of cookieDomains()) {
+            if (at !== siteDomain()) attempt(() => writeCookie(key, '', 0, at));
+          }
+          storedInCookie = write();
+        }
+        if (storedInCookie) shadowed.delete(key);
+        else shadowed.add(key);
+      }
       if (!storedLocally && !storedInCookie) fallback.set(key, value);
     },
     remove(key) {
@@ -122,9 +164,10 @@ export function browserIdentityStorage(
       // analytics.js sets its cookies on the top-level domain, so a copy may
       // sit on any parent of this host: expire them all, or reset() would
       // bring the previous user back from a parent-domain cookie.
-      const labels = (win.location.hostname ?? '').split('.');
-      const parents = labels.slice(0, -1).map((_, i) => labels.slice(i).join('.'));
-      for (const at of ['', siteDomain(), ...parents]) attempt(() => writeCookie(key, '', 0, at));
+      const [hostOnly = '', ...parents] = cookieDomains();
+      for (const at of [hostOnly, siteDomain(), ...parents]) {
+        attempt(() => writeCookie(key, '', 0, at));
+      }
       fallback.remove(key);
     },
   };

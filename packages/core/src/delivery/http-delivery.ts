@@ -41,7 +41,7 @@ export function createHttpDelivery(
       store,
     );
     const status = !outcome.ok && outcome.error.status;
-    if ((status === 400 || status === 413) && request.length > 1) {
+    if ((status === 400 || status === 413) && request.length > 1 && !stopped.aborted) {
       // The payload was refused, perhaps for one message in it: each half goes
       // on its own, so only a message refused by itself is dropped.
       const half = request.length >> 1;

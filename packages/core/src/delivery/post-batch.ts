@@ -39,10 +39,14 @@ export async function postBatch(
     ? { 'Content-Type': 'application/json', Authorization: basicAuth(writeKey) }
     : { 'Content-Type': 'text/plain' };
   let status = 0;
+  /** Set by an answer that retrying cannot change; a round that ends any other way failed to deliver. */
+  let rejected = false;
   let networkError: unknown;
   let retry = 0;
   for (; ; retry++) {
     await store?.online(stopped);
+    // Once close() has given up, nothing more goes out.
+    if (stopped.aborted) break;
     const body = serializeBatch(jsonMessages, writeKey, new Date().toISOString());
     const bytes = store ? utf8ByteLength(body) : 0;
     // In browsers a request goes as keepalive, outliving the page, while the budget has room.
@@ -78,7 +82,8 @@ export async function postBatch(
     }
     const verdict = networkError === undefined ? classifyStatus(status) : 'retry';
     if (verdict === 'success') return { ok: true };
-    if (verdict === 'reject' || retry >= settings.maxRetries || stopped.aborted) break;
+    rejected = verdict === 'reject';
+    if (rejected || retry >= settings.maxRetries || stopped.aborted) break;
     const delay =
       waitMs ?? backoffDelayMs(retry, settings.retryBaseDelayMs, settings.retryMaxDelayMs);
     await new Promise<void>((resolve) => {
@@ -93,7 +98,6 @@ export async function postBatch(
     // close() gave up while this waited: no further attempt.
     if (stopped.aborted) break;
   }
-  const rejected = networkError === undefined && classifyStatus(status) === 'reject';
   return {
     ok: false,
     error: new AnalyticsError(
@@ -103,7 +107,9 @@ export async function postBatch(
           ? `The endpoint rejected the request with HTTP ${status}; it was not retried because sending it again cannot succeed.`
           : `Delivery failed after ${retry + 1} attempt(s); last problem: ${
               networkError === undefined
-                ? `HTTP ${status}`
+                ? status
+                  ? `HTTP ${status}`
+                  : 'the client was closed before it went out'
                 : `network error: ${String((networkError as Error).message ?? networkError)}`
             }.`
         : '',
