@@ -1,4 +1,5 @@
 import type { Analytics } from './analytics.js';
+import { withCallOptions } from './call-options.js';
 import type { CommonFields } from './calls.js';
 import type { JsonObjectInput } from './json-input.js';
 import type { PlanShape, RegisteredPlan } from './register.js';
@@ -74,9 +75,10 @@ export function bindCalls<P extends PlanShape = RegisteredPlan>(
 function bindFresh(calls: Record<'track' | 'identify' | 'page', LooseCall>): BoundCalls<PlanShape> {
   return {
     track: ((event: string, properties?: JsonObjectInput, options?: CommonFields) =>
-      calls.track({ ...options, event, properties })) as TrackFunction<PlanShape>,
-    identify: (userId, traits, options) => calls.identify({ ...options, userId, traits }),
+      calls.track(withCallOptions({ event, properties }, options))) as TrackFunction<PlanShape>,
+    identify: (userId, traits, options) =>
+      calls.identify(withCallOptions({ userId, traits }, options)),
     page: ((name?: string, properties?: JsonObjectInput, options?: PageCallOptions) =>
-      calls.page({ ...options, name, properties })) as PageFunction<PlanShape>,
+      calls.page(withCallOptions({ name, properties }, options))) as PageFunction<PlanShape>,
   };
 }

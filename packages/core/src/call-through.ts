@@ -1,4 +1,5 @@
 import type { Analytics } from './analytics.js';
+import { withCallOptions } from './call-options.js';
 import type { CommonFields } from './calls.js';
 import { getDefaultClient } from './default-client.js';
 import { AnalyticsError } from './errors.js';
@@ -18,6 +19,7 @@ type ThroughType = 'track' | 'identify' | 'page' | 'group';
  * Sends one call through `options.client` or the default client. Generated
  * functions are one line over this, so each adds little to a bundle. Without
  * any client it resolves `success: false` with `no_client`; it never throws.
+ * `fields` must be a fresh object: the options' fields are added to it.
  */
 export function callThrough(
   type: ThroughType,
@@ -41,9 +43,9 @@ export function callThrough(
       error,
     } as never);
   }
-  // Core reads only the fields it knows, so `client` may ride along; skipping
-  // an object rest here keeps a typed call nearly as cheap as a plain one.
+  // Core reads only the fields it knows, so `client` may ride along; generated
+  // functions pass a fresh `fields`, so the options can go into it.
   return (client as unknown as Record<ThroughType, (input: unknown) => Promise<never>>)[type](
-    options === undefined ? fields : { ...options, ...fields },
+    withCallOptions(fields, options),
   );
 }
