@@ -326,8 +326,12 @@ describe('browserIdentityStorage.remove', () => {
 });
 
 describe('browserIdentityStorage cookie attributes', () => {
-  /** A document that records every cookie write and keeps the last value per name. */
-  function recordingWindow(): { win: BrowserGlobals; writes: string[] } {
+  /**
+   * A page on `hostname` whose cookie jar keeps the last value per name and
+   * records every write it accepts. Given `publicSuffixes`, it refuses a
+   * domain that is one of them or does not contain the host, as browsers do.
+   */
+  function cookieJarWindow(hostname = 'localhost', publicSuffixes?: string[]) {
     const writes: string[] = [];
     const jar = new Map<string, string>();
     const document = {
@@ -337,14 +341,23 @@ describe('browserIdentityStorage cookie attributes', () => {
         return [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
       },
       set cookie(written: string) {
+        const [pair = '', ...attributes] = written.split('; ');
+        const domain = attributes.find((a) => a.startsWith('domain='))?.slice(7);
+        const refused =
+          publicSuffixes !== undefined &&
+          domain !== undefined &&
+          (publicSuffixes.includes(domain) || !`.${hostname}`.endsWith(`.${domain}`));
+        if (refused) return;
         writes.push(written);
-        const pair = written.split(';')[0] ?? '';
         const eq = pair.indexOf('=');
-        jar.set(pair.slice(0, eq), pair.slice(eq + 1));
+        if (attributes.includes('max-age=0')) jar.delete(pair.slice(0, eq));
+        else jar.set(pair.slice(0, eq), pair.slice(eq + 1));
       },
     };
-    return { win: { location: window.location, document }, writes };
+    const location = { href: `https://${hostname}/`, pathname: '/', search: '', hostname };
+    return { win: { location, document } as BrowserGlobals, writes, jar };
   }
+  const recordingWindow = () => cookieJarWindow();
 
   const table: {
     name: string;
@@ -380,36 +393,6 @@ describe('browserIdentityStorage cookie attributes', () => {
     expect(writes).toEqual([want]);
   });
 
-  /**
-   * A cookie jar that enforces the domain rules that matter here: a cookie's
-   * domain must contain the host, and may not be a public suffix.
-   */
-  function siteWindow(hostname: string, publicSuffixes: string[]) {
-    const writes: string[] = [];
-    const jar = new Map<string, string>();
-    const document = {
-      title: '',
-      referrer: '',
-      get cookie(): string {
-        return [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
-      },
-      set cookie(written: string) {
-        const [pair = '', ...attributes] = written.split('; ');
-        const domain = attributes.find((a) => a.startsWith('domain='))?.slice(7);
-        const refused =
-          domain !== undefined &&
-          (publicSuffixes.includes(domain) || !`.${hostname}`.endsWith(`.${domain}`));
-        if (refused) return;
-        writes.push(written);
-        const [name = '', value = ''] = pair.split('=');
-        if (attributes.includes('max-age=0')) jar.delete(name);
-        else jar.set(name, value);
-      },
-    };
-    const location = { href: `https://${hostname}/`, pathname: '/', search: '', hostname };
-    return { win: { location, document } as BrowserGlobals, writes, jar };
-  }
-
   it.each([
     { hostname: 'app.shop.example', publicSuffixes: ['example'], want: 'shop.example' },
     { hostname: 'www.shop.co.uk', publicSuffixes: ['uk', 'co.uk'], want: 'shop.co.uk' },
@@ -417,7 +400,7 @@ describe('browserIdentityStorage cookie attributes', () => {
   ])(
     'puts the ids on the widest domain that takes a cookie: $hostname → $want',
     ({ hostname, publicSuffixes, want }) => {
-      const { win, writes, jar } = siteWindow(hostname, publicSuffixes);
+      const { win, writes, jar } = cookieJarWindow(hostname, publicSuffixes);
       browserIdentityStorage(win).set(ANON_KEY, 'anon-1');
 
       expect(writes.at(-1)).toBe(
@@ -428,7 +411,7 @@ describe('browserIdentityStorage cookie attributes', () => {
   );
 
   it('does not let a cookie it cannot replace win over what this page stored', () => {
-    const { win } = siteWindow('app.shop.example', ['example']);
+    const { win } = cookieJarWindow('app.shop.example', ['example']);
     // A copy no write can expire, listed before the one this page writes.
     const jar = Object.getOwnPropertyDescriptor(win.document, 'cookie')!;
     Object.defineProperty(win.document, 'cookie', {
@@ -443,7 +426,7 @@ describe('browserIdentityStorage cookie attributes', () => {
   });
 
   it('is not misled by a probe cookie another page left', () => {
-    const { win, writes, jar } = siteWindow('app.example.co.uk', ['uk', 'co.uk']);
+    const { win, writes, jar } = cookieJarWindow('app.example.co.uk', ['uk', 'co.uk']);
     jar.set('ajs_domain_probe', '1');
     browserIdentityStorage(win).set(ANON_KEY, 'anon-1');
 
@@ -453,14 +436,14 @@ describe('browserIdentityStorage cookie attributes', () => {
   });
 
   it.each(['localhost', '127.0.0.1'])('keeps the ids host-only on %s, without probing', (host) => {
-    const { win, writes } = siteWindow(host, []);
+    const { win, writes } = cookieJarWindow(host, []);
     browserIdentityStorage(win).set(ANON_KEY, 'anon-1');
 
     expect(writes).toEqual(['ajs_anonymous_id=anon-1; path=/; max-age=31536000; SameSite=Lax']);
   });
 
   it('keeps the ids host-only when told to with domain ""', () => {
-    const { win, writes } = siteWindow('app.shop.example', ['example']);
+    const { win, writes } = cookieJarWindow('app.shop.example', ['example']);
     browserIdentityStorage(win, { domain: '' }).set(ANON_KEY, 'anon-1');
 
     expect(writes).toEqual(['ajs_anonymous_id=anon-1; path=/; max-age=31536000; SameSite=Lax']);
