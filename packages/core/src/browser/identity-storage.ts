@@ -105,10 +105,12 @@ export function browserIdentityStorage(
   function siteDomain(): string {
     if (domain === undefined) {
       domain = '';
-      const host = win.location.hostname ?? '';
-      const labels = /^[\d.]*$|:/.test(host) ? [] : host.split('.');
-      for (let i = labels.length - 2; i >= 0 && !domain; i--) {
-        const candidate = labels.slice(i).join('.');
+      // Shortest parent first; none on IP addresses.
+      const candidates = /^[\d.]*$|:/.test(win.location.hostname ?? '')
+        ? []
+        : cookieDomains().slice(1).reverse();
+      for (const candidate of candidates) {
+        if (domain) break;
         // A value of its own, so another page's probe cannot pass for this one.
         const token = String(Math.random());
         attempt(() => {

@@ -1,3 +1,5 @@
+import type { DeliverySettings } from '../../src/options.js';
+
 /**
  * What a test page exposes as `window.harness`, the same for Trackplan's page
  * and analytics-next's, so one suite drives both.
@@ -14,15 +16,16 @@ export interface Harness {
 }
 
 /** Client settings a page reads from its URL; short, so faults resolve within a test. */
-export interface PageSettings {
-  endpoint: string;
-  flushAt: number;
-  flushIntervalMs: number;
-  maxRetries: number;
-  retryBaseDelayMs: number;
-  retryMaxDelayMs: number;
-  requestTimeoutMs: number;
-}
+export type PageSettings = Pick<
+  DeliverySettings,
+  | 'endpoint'
+  | 'flushAt'
+  | 'flushIntervalMs'
+  | 'maxRetries'
+  | 'retryBaseDelayMs'
+  | 'retryMaxDelayMs'
+  | 'requestTimeoutMs'
+>;
 
 /** The two libraries under test, by the page that runs each. */
 export const PAGES = { trackplan: 'trackplan.html', 'analytics-next': 'analytics-next.html' };

@@ -1,4 +1,4 @@
-import { allArrived, type CaseContext, nextRequest } from './driver.js';
+import { allArrived, type CaseContext, nextRequest, type Tab } from './driver.js';
 
 /** A fault, applied to a fresh origin and receiver; returns the seqs of the calls it made. */
 export interface Scenario {
@@ -18,6 +18,23 @@ const simple = (name: string, inject: (test: CaseContext) => Promise<void> | voi
     const tab = await test.open();
     await inject(test);
     return tab.track('call', CALLS);
+  },
+});
+
+/** One tab tracks while the receiver holds its first request 2 s; `leave` ends the page then. */
+const leftMidFlush = (
+  name: string,
+  leave: (test: CaseContext, tab: Tab) => Promise<unknown>,
+): Scenario => ({
+  name,
+  async run(test) {
+    const tab = await test.open();
+    test.receiver.injectFaults({ delayMs: 2000 });
+    const sent = nextRequest(tab, test.receiver);
+    const tracked = await tab.track('call', CALLS);
+    await sent;
+    await leave(test, tab);
+    return tracked;
   },
 });
 
@@ -49,31 +66,16 @@ export const SCENARIOS: Scenario[] = [
       return tracked;
     },
   },
-  {
-    name: 'Page reloaded while its first request is held 2 s',
-    async run(test) {
-      const tab = await test.open();
-      test.receiver.injectFaults({ delayMs: 2000 });
-      const sent = nextRequest(tab, test.receiver);
-      const tracked = await tab.track('call', CALLS);
-      await sent;
-      await test.reload(tab);
-      return tracked;
-    },
-  },
-  {
-    name: 'Tab closed while its first request is held 2 s; the site opened again',
-    async run(test) {
-      const tab = await test.open();
-      test.receiver.injectFaults({ delayMs: 2000 });
-      const sent = nextRequest(tab, test.receiver);
-      const tracked = await tab.track('call', CALLS);
-      await sent;
+  leftMidFlush('Page reloaded while its first request is held 2 s', (test, tab) =>
+    test.reload(tab),
+  ),
+  leftMidFlush(
+    'Tab closed while its first request is held 2 s; the site opened again',
+    async (test, tab) => {
       await tab.page.close();
       await test.open();
-      return tracked;
     },
-  },
+  ),
   {
     name: 'Two tabs tracking at once, requests held 2 s; one tab closed',
     async run(test, deadline) {
