@@ -1,3 +1,4 @@
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { functionName, isValidIdentifier, nameWords, typeName } from './namer.js';
 
@@ -20,10 +21,23 @@ describe('functionName', () => {
     { given: 'constructor', want: 'constructor' },
     { given: '  spaced   out  ', want: 'spacedOut' },
     { given: '!!!', want: '' },
+    // Numbers that are not digits (No) cannot appear in identifiers: they separate words.
+    { given: 'Level ½ Done', want: 'levelDone' },
+    { given: 'm² Area', want: 'mArea' },
+    { given: '²nd Try', want: 'ndTry' },
+    { given: 'Ⅻ Roman', want: 'ⅻRoman' },
+    { given: '٣ Arabic Digit', want: '_٣ArabicDigit' },
   ];
   it.each(table)('$given → $want', ({ given, want }) => {
     expect(functionName(given)).toBe(want);
-    if (want !== '') expect(isValidIdentifier(want)).toBe(true);
+    if (want !== '') {
+      expect(isValidIdentifier(want)).toBe(true);
+      // TypeScript's own scanner is the judge of what parses.
+      expect(ts.isIdentifierText(want, ts.ScriptTarget.ES2022)).toBe(true);
+      expect(ts.isIdentifierText(`${typeName(given)}Properties`, ts.ScriptTarget.ES2022)).toBe(
+        true,
+      );
+    }
   });
 });
 
@@ -44,9 +58,9 @@ describe('nameWords and isValidIdentifier', () => {
     expect(nameWords('signUp-Started v2')).toEqual(['sign', 'Up', 'Started', 'v2']);
   });
   it('refuses reserved words and bad starts', () => {
-    for (const bad of ['class', '1abc', 'a-b', '', 'a b'])
+    for (const bad of ['class', '1abc', 'a-b', '', 'a b', 'a²', '½', 'x¼y'])
       expect(isValidIdentifier(bad)).toBe(false);
-    for (const good of ['orderCompleted', '_x', '$y', 'ünï'])
+    for (const good of ['orderCompleted', '_x', '$y', 'ünï', 'a٣', 'x\u200dy', 'é'])
       expect(isValidIdentifier(good)).toBe(true);
   });
 });

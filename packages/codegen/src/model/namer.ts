@@ -4,7 +4,8 @@
  *
  * 1. Apostrophes are dropped ("it's" → "its"); every other run of characters
  *    that are not letters or digits separates words, as do lower→upper case
- *    changes ("signUp" → sign, Up).
+ *    changes ("signUp" → sign, Up). Numbers that are not digits ("½", "²")
+ *    cannot be part of an identifier, so they separate words too.
  * 2. lowerCamelCase joins the words: the first in lower case, each later one
  *    capitalized ("Order Completed" → orderCompleted, "API Key" → apiKey).
  * 3. A result that starts with a digit gets a leading underscore
@@ -72,7 +73,7 @@ export function nameWords(name: string): string[] {
     .normalize('NFC')
     .replace(/['’]/g, '')
     .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
-    .split(/[^\p{L}\p{N}]+/u)
+    .split(/[^\p{L}\p{Nd}\p{Nl}]+/u)
     .filter(Boolean);
 }
 
@@ -80,8 +81,11 @@ function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
 }
 
+/** What JavaScript and TypeScript accept as an identifier, reserved words aside. */
+const IDENTIFIER = /^[\p{ID_Start}_$][\p{ID_Continue}$\u200C\u200D]*$/u;
+
 function makeValid(identifier: string): string {
-  if (/^\p{N}/u.test(identifier)) return `_${identifier}`;
+  if (/^\p{Nd}/u.test(identifier)) return `_${identifier}`;
   return RESERVED_WORDS.has(identifier) ? `${identifier}_` : identifier;
 }
 
@@ -98,10 +102,10 @@ export function typeName(name: string): string {
   const words = nameWords(name);
   if (words.length === 0) return '';
   const joined = words.map(capitalize).join('');
-  return /^\p{N}/u.test(joined) ? `_${joined}` : joined;
+  return /^\p{Nd}/u.test(joined) ? `_${joined}` : joined;
 }
 
 /** Whether a `function:` override can be used as is. */
 export function isValidIdentifier(identifier: string): boolean {
-  return /^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(identifier) && !RESERVED_WORDS.has(identifier);
+  return IDENTIFIER.test(identifier) && !RESERVED_WORDS.has(identifier);
 }
