@@ -1,5 +1,11 @@
 export { onHistoryChange, type PageTrackingWindow } from './history-changes.js';
-export { hashCounts, type PageChangePolicy, type PageLocation, pageKey } from './page-key.js';
+export {
+  hashCounts,
+  type PageChangePolicy,
+  type PageLocation,
+  pageHash,
+  pageKey,
+} from './page-key.js';
 export {
   createPageTracker,
   type PageClient,

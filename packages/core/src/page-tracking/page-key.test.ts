@@ -11,6 +11,12 @@ describe('pageKey', () => {
     { given: [at('/p', '?q=1', '#top'), { query: false }], want: '/p' },
     { given: [at('/p', '', '#top'), { hash: true }], want: '/p#top' },
     { given: [at('/', '', '#/cart'), { hash: false }], want: '/' },
+    // Hash routers: an anchor inside the route, and the route's own query.
+    { given: [at('/', '', '#/cart#summary'), undefined], want: '/#/cart' },
+    { given: [at('/', '', '#!/cart#summary'), undefined], want: '/#!/cart' },
+    { given: [at('/', '', '#/search?q=shoe'), { query: false }], want: '/#/search' },
+    { given: [at('/', '', '#/search?q=shoe#top'), undefined], want: '/#/search?q=shoe' },
+    { given: [at('/', '', '#/cart#summary'), { hash: true }], want: '/#/cart#summary' },
   ];
   it.each(table)('$given → $want', ({ given: [location, policy], want }) => {
     expect(pageKey(location, policy)).toBe(want);

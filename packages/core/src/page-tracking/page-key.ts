@@ -17,21 +17,31 @@ export interface PageLocation {
   hash: string;
 }
 
-const HASH_ROUTE = /^#!?\//;
+// A hash router's path and its query, up to an in-page anchor after them.
+const HASH_ROUTE = /^#!?\/[^#]*/;
 
 /**
  * The part of a location that identifies the page under a policy. Two
  * locations with the same key are the same page, so no second page call.
  */
 export function pageKey(location: PageLocation, policy: PageChangePolicy = {}): string {
-  let key = location.pathname;
-  if (policy.query ?? true) key += location.search;
-  if (hashCounts(location.hash, policy)) key += location.hash;
-  return key;
+  const query = policy.query ?? true;
+  const hash = pageHash(location.hash, policy);
+  // A hash router keeps its query in the hash, under the same policy.
+  return location.pathname + (query ? location.search + hash : hash.replace(/\?.*/, ''));
+}
+
+/**
+ * The part of the hash that belongs to the page under a policy: all of it
+ * with `hash: true`; with `'routes'`, a hash router's path and query without
+ * an anchor inside that route (`#/cart#summary` is `#/cart`); else none.
+ */
+export function pageHash(hash: string, policy: PageChangePolicy = {}): string {
+  const mode = policy.hash ?? 'routes';
+  return mode === true ? hash : mode ? (HASH_ROUTE.exec(hash)?.[0] ?? '') : '';
 }
 
 /** Whether the hash is part of the page under a policy. */
 export function hashCounts(hash: string, policy: PageChangePolicy = {}): boolean {
-  const mode = policy.hash ?? 'routes';
-  return hash !== '' && (mode === true || (mode === 'routes' && HASH_ROUTE.test(hash)));
+  return pageHash(hash, policy) !== '';
 }

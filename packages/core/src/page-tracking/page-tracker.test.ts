@@ -156,6 +156,21 @@ describe('createPageTracker', () => {
       stop();
     });
 
+    it('counts a hash router’s route but not an anchor inside it, and reports the route’s URL', () => {
+      window.history.replaceState(null, '', '/#/cart');
+      const stop = tracker().listen();
+      render();
+      window.history.pushState(null, '', '/#/cart#summary');
+      render();
+      window.history.pushState(null, '', '/#/search?q=shoe#results');
+      render();
+      expect(pages().map((page) => page.url)).toEqual([
+        'http://localhost:3000/#/cart',
+        'http://localhost:3000/#/search?q=shoe',
+      ]);
+      stop();
+    });
+
     it('counts every hash change with hash: true', () => {
       const stop = tracker({ policy: { hash: true } }).listen();
       render();

@@ -2,7 +2,7 @@ import { detectBrowser } from '../browser/globals.js';
 import type { JsonObjectInput } from '../json-input.js';
 import type { PageResult } from '../results.js';
 import { onHistoryChange, type PageTrackingWindow } from './history-changes.js';
-import { hashCounts, type PageChangePolicy, type PageLocation, pageKey } from './page-key.js';
+import { type PageChangePolicy, type PageLocation, pageHash, pageKey } from './page-key.js';
 
 /** Any client, whatever plan it is typed by: the tracker only sends pages. */
 export interface PageClient {
@@ -108,7 +108,7 @@ export function createPageTracker(
     const key = pageKey(location, options.policy);
     const last = lastPageOf(client);
     if (last.key === key) return;
-    const url = hashCounts(location.hash, options.policy) ? href : (href.split('#')[0] ?? href);
+    const url = href.split('#')[0] + pageHash(location.hash, options.policy);
     const referrer = last.url ?? document.referrer;
     last.key = key;
     last.url = url;
