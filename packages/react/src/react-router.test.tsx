@@ -60,6 +60,7 @@ function dataRouter() {
         { path: 'cart', element: <Titled title="Cart" />, handle: { page: { name: 'Cart' } } },
         { path: 'old-cart', element: <Redirect /> },
         { path: 'about', element: <Titled title="About" /> },
+        { path: 'landing', element: <Titled title="Landing" />, handle: { page: 'Landing' } },
       ],
     },
   ]);
@@ -120,6 +121,18 @@ describe('ReactRouterPageTracking', () => {
     await act(() => router.navigate('/old-cart'));
     recorder.paint();
     expect(recorder.pages().map((page) => page.path)).toEqual(['/', '/cart']);
+  });
+
+  it('tracks the first page when the app edits its URL outside the router before it is read', () => {
+    window.history.replaceState(null, '', '/landing?utm_source=ad');
+    renderWith(dataRouter());
+    // The app drops the campaign parameters once it has read them; the router never hears of it.
+    window.history.replaceState(window.history.state, '', '/landing');
+    recorder.paint();
+    recorder.paint();
+    expect(recorder.pages()).toEqual([
+      { name: 'Landing', path: '/landing', search: '', title: 'Landing' },
+    ]);
   });
 
   it('takes over from the History API listener, so each page is named and counted once', async () => {

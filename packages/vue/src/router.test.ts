@@ -207,6 +207,24 @@ describe('trackRouter', () => {
     expect(pages()).toEqual([{ name: 'Cart', path: '/cart', title: 'Cart' }]);
   });
 
+  it('tracks a page whose URL the app edited outside the router before it was read', async () => {
+    const pending: (() => void)[] = [];
+    window.history.replaceState(null, '', '/cart?utm_source=ad');
+    const router = newRouter();
+    const trackplan = createTrackplan({
+      client: recorder.analytics,
+      router: trackRouter(router),
+      pageTracking: { afterRender: (callback) => pending.push(callback) },
+    });
+    wrappers.push(mount(RouterView, { global: { plugins: [router, trackplan] } }));
+    await settle();
+    // The app drops the campaign parameters once read; vue-router never hears of it.
+    window.history.replaceState(window.history.state, '', '/cart');
+    for (const callback of pending.splice(0)) callback();
+    for (const callback of pending.splice(0)) callback();
+    expect(pages()).toEqual([{ name: 'Cart', path: '/cart', title: 'Cart' }]);
+  });
+
   it('names pages by meta.page, else by a string route name, else not at all', async () => {
     const { router } = await mountApp();
     await go(router, '/unnamed');

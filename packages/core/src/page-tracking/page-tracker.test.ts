@@ -124,6 +124,27 @@ describe('createPageTracker', () => {
     stop();
   });
 
+  it('still tracks a page whose URL changed outside the router before it was read', () => {
+    // A router adapter reports /landing?utm_source=ad; the app then strips the
+    // campaign parameters with replaceState, which the router never sees.
+    window.history.replaceState(null, '', '/landing?utm_source=ad');
+    const driven = tracker();
+    driven.navigated({ name: 'Landing' });
+    window.history.replaceState(null, '', '/landing');
+    render();
+    render();
+    expect(pages()).toEqual([
+      {
+        name: 'Landing',
+        path: '/landing',
+        title: 'Home',
+        url: 'http://localhost:3000/landing',
+        referrer: '',
+      },
+    ]);
+    driven.stop();
+  });
+
   describe('policy', () => {
     it('counts query-only changes by default and not when query is false', () => {
       const stop = tracker().listen();

@@ -103,7 +103,11 @@ export function createPageTracker(
   let unlisten: (() => void) | undefined;
 
   const capture = (details: PageDetails | undefined, href: string, current: number) => {
-    if (!win || current !== generation || win.location.href !== href) return;
+    if (!win || current !== generation) return;
+    // The URL changed while the page rendered: a redirect, or the app editing
+    // the URL (stripping utm_ parameters) where a router adapter cannot see it.
+    // Wait for the new URL to render; a page already tracked there is skipped.
+    if (win.location.href !== href) return navigated(details);
     const { location, document } = win;
     const key = pageKey(location, options.policy);
     const last = lastPageOf(client);
