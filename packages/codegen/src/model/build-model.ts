@@ -25,6 +25,24 @@ export const FIXED_TYPE_NAMES = [
   'PlanTypes',
 ] as const;
 
+/**
+ * Names the generated declarations refer to without declaring them: core's
+ * types they import, their own helper types, and TypeScript's globals. A
+ * plan type by one of these names would shadow it and break the module.
+ */
+export const REFERENCED_TYPE_NAMES = [
+  'Array',
+  'Promise',
+  'Record',
+  'CallOptions',
+  'GroupResult',
+  'IdentifyResult',
+  'PageResult',
+  'TrackResult',
+  'PageName',
+  'PageArguments',
+] as const;
+
 function upperFirst(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
@@ -59,9 +77,18 @@ export function buildModel(
   const typeNames = new Map<string, { what: string; path: PlanPath }>();
   for (const fixed of FIXED_TYPE_NAMES)
     typeNames.set(fixed, { what: `the generated ${fixed}`, path: [] });
+  const referencedTypeNames = new Set<string>(REFERENCED_TYPE_NAMES);
   function claimTypeName(name: string, what: string, path: PlanPath, fix: string): void {
     const earlier = typeNames.get(name);
-    if (earlier) {
+    if (referencedTypeNames.has(name)) {
+      report(
+        'name_collision',
+        path,
+        `${what} would generate the type ${name}, which would hide the ${name} the generated code refers to.`,
+        `Rename the type. The generated code refers to ${REFERENCED_TYPE_NAMES.join(', ')}, so plan types cannot take those names.`,
+        'key',
+      );
+    } else if (earlier) {
       report(
         'name_collision',
         path,

@@ -85,6 +85,19 @@ describe('loadPlan reports each problem with its code and position', () => {
       want: [{ code: 'name_collision', line: 4, column: 3 }],
     },
     {
+      name: 'types named like what the generated declarations use',
+      given: plan(
+        'types:\n  Record: { type: string }\n  promise: { type: string }\n  Page Name: { type: string }\n  Call Options: { type: string }\n  Track Result: { type: string }\n',
+      ),
+      want: [
+        { code: 'name_collision', line: 4, column: 3, hint: /Rename/ },
+        { code: 'name_collision', line: 5, column: 3 },
+        { code: 'name_collision', line: 6, column: 3 },
+        { code: 'name_collision', line: 7, column: 3 },
+        { code: 'name_collision', line: 8, column: 3 },
+      ],
+    },
+    {
       name: 'a function override that is not an identifier',
       given: plan('events:\n  E:\n    function: "order completed"\n'),
       want: [{ code: 'invalid_function_name', line: 5, column: 15 }],

@@ -12,6 +12,7 @@ export function buildTrackingPlan() {
           "weird key \" */": $v.optional($v.string()),
           required_one: $v.required($v.string()),
           pattern_prop: $v.optional($v.string({ pattern: "^[*/]+\\d\"'`$" })),
+          mixed_list: $v.optional($v.array($v.union([$v.string(), $v.nullValue]))),
           nested: $v.optional($v.object({
             "${inner}": $v.optional($v.lazy(() => WeirdTypeCheck)),
           })),

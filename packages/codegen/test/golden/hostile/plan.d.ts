@@ -23,6 +23,7 @@ export interface ItsQuotedEvilProperties {
   "weird key \" */"?: string;
   required_one: string;
   pattern_prop?: string;
+  mixed_list?: Array<string | null>;
   nested?: {
     "${inner}"?: WeirdType;
   };
