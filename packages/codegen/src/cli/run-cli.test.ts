@@ -118,6 +118,23 @@ describe('codegen generate', () => {
   });
 });
 
+describe('codegen generate where it cannot write', () => {
+  it('reports an output path that is a file, exits 1 and writes nothing', async () => {
+    writeFileSync(join(cwd, 'tracking-plan.yaml'), VALID);
+    writeFileSync(join(cwd, 'gen'), 'mine');
+    for (const out of ['gen', 'gen/sub']) {
+      const { code, stdout, stderr } = await run('generate', '--out', out);
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr.split('\n')).toEqual([
+        expect.stringMatching(/^codegen: .*gen is not a directory/),
+        'Nothing was written.',
+      ]);
+      expect(readFileSync(join(cwd, 'gen'), 'utf8')).toBe('mine');
+    }
+  });
+});
+
 describe('codegen check', () => {
   it('passes when the files are current and fails when they are stale or missing', async () => {
     writeFileSync(join(cwd, 'tracking-plan.yaml'), VALID);

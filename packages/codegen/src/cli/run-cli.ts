@@ -4,7 +4,7 @@ import yargs from 'yargs';
 import { generate } from '../generate.js';
 import { loadPlanFile } from '../plan/load-plan.js';
 import { formatProblem, type PlanProblem } from '../plan/problems.js';
-import { staleFiles, writeFilesAtomically } from '../write-files.js';
+import { staleFiles, WriteError, writeFilesAtomically } from '../write-files.js';
 import { CONFIG_FILE, DEFAULT_CONFIG, readConfig } from './config.js';
 import { STARTER_PLAN } from './starter-plan.js';
 import { watchFile } from './watch-file.js';
@@ -78,7 +78,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const once = async () => {
           const generated = await generateFrom(plan);
           if (!generated) return;
-          await writeFilesAtomically(outDir, generated.files);
+          try {
+            await writeFilesAtomically(outDir, generated.files);
+          } catch (error) {
+            if (!(error instanceof WriteError)) throw error;
+            io.stderr(`codegen: ${error.message}`);
+            io.stderr(error.code === 'replace_failed' ? 'Run it again.' : 'Nothing was written.');
+            exitCode = 1;
+            return;
+          }
           io.stdout(
             `Wrote ${display(join(outDir, 'index.ts'))} with plan.js, plan.d.ts and the checks: ${generated.model.events.length} events, ${generated.model.pages.length} pages.`,
           );
