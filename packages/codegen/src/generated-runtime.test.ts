@@ -21,6 +21,7 @@ const storefront = await load<
   'orderCompleted' | 'identify' | 'group' | 'page' | 'signedOut' | 'signedIn'
 >('storefront');
 const hostile = await load<'itsQuotedEvil' | 'lineBreakEvent' | 'delete_' | 'page'>('hostile');
+const shapes = await load<'shapesSent'>('shapes');
 
 let receiver: Receiver;
 beforeEach(async () => {
@@ -203,5 +204,40 @@ describe('trackingPlan', () => {
     } as never);
     expect(good.success).toBe(true);
     expect(bad.error?.code).toBe('plan_violation');
+  });
+
+  // The same values as shapes/usage.ts: what compiles passes, what must not compile fails.
+  it.each([
+    { ok: true, properties: { counts: { a: 1, b: 2 }, maybe_required: null } },
+    {
+      ok: true,
+      properties: {
+        counts: {},
+        maybe_required: 3,
+        money: { amount: 1, currency: 'EUR', note: 'gift' },
+        open: { id: 'x', anything: [1, 'two'] },
+        closed: { id: 'x' },
+        matrix: [[1, 2], [3]],
+        maybe: null,
+      },
+    },
+    { ok: false, properties: { counts: { a: 'one' }, maybe_required: null } },
+    { ok: false, properties: { counts: { a: 1.5 }, maybe_required: null } },
+    { ok: false, properties: { counts: {}, maybe_required: null, money: { amount: 1, note: 5 } } },
+    { ok: false, properties: { counts: {}, maybe_required: null, money: { amount: 'one' } } },
+    { ok: false, properties: { counts: {}, maybe_required: null, closed: { id: 'x', other: 1 } } },
+    { ok: false, properties: { counts: {} } },
+    { ok: false, properties: { counts: {}, maybe_required: null, matrix: [['1']] } },
+  ])('checks shapes as their types do: $properties', async ({ ok, properties }) => {
+    const client = createAnalytics({
+      writeKey: 'wk',
+      endpoint: receiver.url,
+      window: null,
+      flushAt: 1,
+      plan: shapes.trackingPlan,
+      onViolation: 'drop',
+    });
+    const result = await client.track({ event: 'Shapes Sent', userId: 'u', properties } as never);
+    expect(result.success ? undefined : result.error?.code).toBe(ok ? undefined : 'plan_violation');
   });
 });

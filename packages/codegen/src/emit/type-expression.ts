@@ -33,22 +33,42 @@ export function typeExpression(shape: Shape, indent = ''): string {
         ' | ',
       );
     case 'object':
-      return objectType(shape.properties, shape.additional !== false, indent);
+      return objectType(shape.properties, shape.additional, indent);
   }
+}
+
+/**
+ * The type of the values of keys an object does not declare. TypeScript
+ * requires an index signature to admit every declared property too, so
+ * their types join the union; the declared keys keep their own types.
+ */
+function indexSignatureType(
+  properties: readonly PropertyModel[],
+  additional: Shape,
+  indent: string,
+): string {
+  const types = [additional, ...properties.map((property) => property.shape)].map((shape) =>
+    typeExpression(shape, indent),
+  );
+  // Without exactOptionalPropertyTypes an optional property also holds undefined.
+  if (properties.some((property) => !property.required)) types.push('undefined');
+  return [...new Set(types)].join(' | ');
 }
 
 /** An object type literal: one documented line per property. */
 export function objectType(
   properties: readonly PropertyModel[],
-  additional: boolean,
+  additional: boolean | Shape,
   indent = '',
 ): string {
-  if (properties.length === 0 && !additional) return 'Record<string, never>';
+  if (properties.length === 0 && additional === false) return 'Record<string, never>';
   const inner = `${indent}  `;
   const lines = properties.map(
     (property) =>
       `${jsDoc([property.description], inner)}${inner}${propertyKey(property.name)}${property.required ? '' : '?'}: ${typeExpression(property.shape, inner)};`,
   );
-  if (additional) lines.push(`${inner}[key: string]: unknown;`);
+  if (additional === true) lines.push(`${inner}[key: string]: unknown;`);
+  else if (additional !== false)
+    lines.push(`${inner}[key: string]: ${indexSignatureType(properties, additional, inner)};`);
   return `{\n${lines.join('\n')}\n${indent}}`;
 }
