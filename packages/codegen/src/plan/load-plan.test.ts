@@ -127,6 +127,20 @@ describe('loadPlan reports each problem with its code and position', () => {
     }
   });
 
+  it('reports duplicate keys together with the problems around them', () => {
+    const { model, problems } = loadPlan(
+      plan(
+        'events:\n  A:\n    properties:\n      p: { type: string }\n      p: { type: number }\n  B: { properties: { q: { type: strng } } }\n  A: {}\n',
+      ),
+    );
+    expect(model).toBeUndefined();
+    expect(problems.map(({ code, line, column }) => ({ code, line, column }))).toEqual([
+      { code: 'duplicate_key', line: 7, column: 7 },
+      { code: 'invalid_value', line: 8, column: 33 },
+      { code: 'duplicate_key', line: 9, column: 3 },
+    ]);
+  });
+
   it('reports schema and semantic problems together, in reading order', () => {
     const { problems } = loadPlan(
       plan(

@@ -19,17 +19,17 @@ export interface LoadedPlan {
  */
 export function loadPlan(text: string, file = 'tracking-plan.yaml'): LoadedPlan {
   const source = parsePlanSource(text, file);
-  if (source.problems.length > 0) return { problems: sortProblems(source.problems) };
+  if (source.value === undefined) return { problems: sortProblems(source.problems) };
   const { plan, partial, problems } = validatePlanSchema(source);
   if (!plan) {
     // Still check what was valid, so one run reports every problem.
     const later = partial ? buildModel(partial, source).problems : [];
-    return { problems: sortProblems([...problems, ...later]) };
+    return { problems: sortProblems([...source.problems, ...problems, ...later]) };
   }
   const built = buildModel(plan, source);
-  return built.model
+  return built.model && source.problems.length === 0
     ? { model: built.model, problems: [] }
-    : { problems: sortProblems(built.problems) };
+    : { problems: sortProblems([...source.problems, ...built.problems]) };
 }
 
 /** {@link loadPlan} on a file, with an unreadable file reported as a problem. */

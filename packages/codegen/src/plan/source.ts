@@ -7,7 +7,11 @@ export type PlanPath = readonly (string | number)[];
 /** A parsed YAML file that can say where any path in it is. */
 export interface PlanSource {
   file: string;
-  /** The document as plain data; undefined when the YAML is unreadable. */
+  /**
+   * The document as plain data; undefined when the YAML is unreadable. With
+   * duplicate keys it is still read (each key's last value wins) for the
+   * later checks, but the plan is invalid.
+   */
   value: unknown;
   /** 1-based line and column of the value at `path`, or of its key with `at: 'key'`. */
   locate(path: PlanPath, at?: 'key' | 'value'): { line: number; column: number };
@@ -97,7 +101,9 @@ function parseWithPositions(text: string, file: string): PlanSource {
     ...position(error.pos[0]),
   }));
   let value: unknown;
-  if (problems.length === 0) {
+  // A duplicate key leaves the rest of the document readable, so the later
+  // stages still check it and one run reports every problem.
+  if (problems.every((problem) => problem.code === 'duplicate_key')) {
     try {
       value = doc.toJS({ maxAliasCount: 100 });
     } catch (error) {
