@@ -54,13 +54,12 @@ function sharedClient(options: AnalyticsOptions): Analytics<PlanShape> {
 export function AnalyticsProvider({
   client,
   options,
-  pageTracking = true,
+  pageTracking,
   children,
 }: AnalyticsProviderProps) {
   const [created] = useState(() => (client ? undefined : sharedClient(options ?? {})));
   const analytics = (client ?? created) as Analytics<PlanShape>;
   const trackerOptions = useRef(pageTracking).current;
-  const routerDriven = useRef(false);
   const binding = useMemo<Binding>(
     () => ({
       client: analytics,
@@ -68,14 +67,13 @@ export function AnalyticsProvider({
         analytics,
         typeof trackerOptions === 'object' ? trackerOptions : undefined,
       ),
-      routerDriven,
     }),
     [analytics, trackerOptions],
   );
   useEffect(() => {
     // A router adapter below has claimed page tracking in its own effect,
     // which React runs before this one.
-    if (trackerOptions === false || binding.routerDriven.current) return;
+    if (trackerOptions === false || binding.routerDriven) return;
     return binding.tracker.listen();
   }, [binding, trackerOptions]);
   return createElement(BindingContext.Provider, { value: binding }, children);

@@ -13,7 +13,7 @@ export interface Binding {
   client: Analytics<PlanShape>;
   tracker: PageTracker;
   /** Set by a router adapter: the router, not the History API, then says when pages change. */
-  routerDriven: { current: boolean };
+  routerDriven?: boolean;
 }
 
 export const BindingContext = createContext<Binding | null>(null);

@@ -15,7 +15,7 @@ export function useRouterPageTracking(location: string | undefined, details?: Pa
   latest.current = details;
   useEffect(() => {
     if (!binding) return;
-    binding.routerDriven.current = true;
+    binding.routerDriven = true;
     // Stops the provider's History API listener if it had already started.
     binding.tracker.stop();
   }, [binding]);
