@@ -12,7 +12,7 @@ import {
   useParams,
 } from 'react-router';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AnalyticsProvider } from './analytics-provider.js';
+import { AnalyticsProvider, type PageTrackingOption } from './analytics-provider.js';
 import { ReactRouterPageTracking } from './react-router.js';
 import { createRecorder, type Recorder } from './test-support/recorder.js';
 import { Titled } from './test-support/titled.js';
@@ -29,6 +29,10 @@ function Redirect() {
     navigate('/cart', { replace: true });
   }, [navigate]);
   return null;
+}
+
+function Loading() {
+  return <Titled title="Loading" />;
 }
 
 function Root() {
@@ -66,12 +70,15 @@ function dataRouter() {
   ]);
 }
 
-function renderWith(router: ReturnType<typeof dataRouter>) {
+function renderWith(
+  router: ReturnType<typeof dataRouter>,
+  options: Exclude<PageTrackingOption, boolean> = {},
+) {
   return render(
     <StrictMode>
       <AnalyticsProvider
         client={recorder.analytics}
-        pageTracking={{ afterRender: recorder.afterRender }}
+        pageTracking={{ afterRender: recorder.afterRender, ...options }}
       >
         <RouterProvider router={router} />
       </AnalyticsProvider>
@@ -133,6 +140,28 @@ describe('ReactRouterPageTracking', () => {
     expect(recorder.pages()).toEqual([
       { name: 'Landing', path: '/landing', search: '', title: 'Landing' },
     ]);
+  });
+
+  it('names the first page from its route when the router renders it only after its data has loaded, with history: false', async () => {
+    let release: (value: null) => void = () => {};
+    const loaded = new Promise<null>((resolve) => (release = resolve));
+    const router = createBrowserRouter([
+      {
+        path: '/',
+        element: <Root />,
+        loader: () => loaded,
+        HydrateFallback: Loading,
+        children: [{ index: true, element: <Titled title="Home" />, handle: { page: 'Home' } }],
+      },
+    ]);
+    // The adapter mounts with the root route, after its loader: too late to
+    // claim the first page from the History API, so the app turns that off.
+    renderWith(router, { history: false });
+    // The browser paints the fallback while the loader runs.
+    recorder.paint();
+    await act(async () => release(null));
+    recorder.paint();
+    expect(recorder.pages()).toEqual([{ name: 'Home', path: '/', search: '', title: 'Home' }]);
   });
 
   it('takes over from the History API listener, so each page is named and counted once', async () => {

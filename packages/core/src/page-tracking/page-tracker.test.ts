@@ -221,6 +221,19 @@ describe('createPageTracker', () => {
     });
   });
 
+  it('leaves the History API alone with history: false, for a router adapter to report pages', () => {
+    const routed = tracker({ history: false });
+    routed.listen();
+    render();
+    window.history.pushState(null, '', '/products');
+    render();
+    expect(pages()).toEqual([]);
+    routed.navigated({ name: 'Product List' });
+    render();
+    expect(pages().map((page) => [page.name, page.path])).toEqual([['Product List', '/products']]);
+    routed.stop();
+  });
+
   it('sends nothing after stop, even for a capture already waiting', () => {
     const tracked = tracker();
     tracked.listen();

@@ -30,6 +30,15 @@ export interface PageTrackerOptions {
    * @default after the next animation frame and a task; after 100 ms when frames are paused, as in a hidden tab
    */
   afterRender?: ((callback: () => void) => void) | undefined;
+  /**
+   * Whether `listen()` follows the History API. Turn it off when a router
+   * adapter reports every page: a router that renders its first route only
+   * after that route's data has loaded mounts the adapter too late, so the
+   * History API would track the first page first, unnamed, with the loading
+   * screen's title.
+   * @default true
+   */
+  history?: boolean | undefined;
 }
 
 export interface PageTracker {
@@ -140,7 +149,7 @@ export function createPageTracker(
 
   return {
     listen() {
-      if (!win) return stop;
+      if (!win || options.history === false) return stop;
       unlisten?.();
       unlisten = onHistoryChange(win, () => navigated());
       navigated();
