@@ -1,5 +1,5 @@
 import { closest, type PlanProblem, type ProblemCode } from '../plan/problems.js';
-import type { PlanFile, PropertyNode, TypeName } from '../plan/schema.js';
+import type { PlanFile, PropertyNode, ScalarValue, TypeName } from '../plan/schema.js';
 import type { PlanPath, PlanSource } from '../plan/source.js';
 import { describePath } from '../plan/validate-schema.js';
 import { functionName, isValidIdentifier, typeName } from './namer.js';
@@ -42,6 +42,22 @@ export const REFERENCED_TYPE_NAMES = [
   'PageName',
   'PageArguments',
 ] as const;
+
+function valueFits(value: ScalarValue, type: TypeName): boolean {
+  switch (type) {
+    case 'null':
+      return value === null;
+    case 'integer':
+      return Number.isInteger(value);
+    case 'number':
+    case 'string':
+    case 'boolean':
+      return typeof value === type;
+    case 'object':
+    case 'array':
+      return false;
+  }
+}
 
 function upperFirst(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
@@ -199,6 +215,27 @@ export function buildModel(
     }
   }
 
+  /** Reports each enum or const value that none of the node's declared types admits. */
+  function checkValuesFit(
+    values: readonly ScalarValue[],
+    types: readonly TypeName[],
+    path: PlanPath,
+    key: 'enum' | 'const',
+  ): void {
+    if (types.length === 0) return;
+    for (const [index, value] of values.entries()) {
+      if (types.some((type) => valueFits(value, type))) continue;
+      report(
+        'invalid_value',
+        key === 'enum' ? [...path, 'enum', index] : [...path, 'const'],
+        `The ${key} value ${JSON.stringify(value)} of ${describePath(path)} is not of its type, ${types.join(' or ')}.`,
+        typeof value === 'number' && types.includes('string')
+          ? `Quote it ("${value}") to make it a string, or fix the type.`
+          : 'Change the value, or add its type to `type`.',
+      );
+    }
+  }
+
   function shapeOf(node: PropertyNode, path: PlanPath): Shape {
     checkBounds(node, path);
     if (node.$ref !== undefined) {
@@ -225,7 +262,6 @@ export function buildModel(
         kind: 'union',
         options: node.oneOf.map((option, i) => shapeOf(option, [...path, 'oneOf', i])),
       };
-    if (node.const !== undefined) return { kind: 'const', value: node.const };
     const types: TypeName[] = Array.isArray(node.type)
       ? node.type
       : node.type
@@ -235,7 +271,12 @@ export function buildModel(
           : node.items
             ? ['array']
             : [];
+    if (node.const !== undefined) {
+      checkValuesFit([node.const], types, path, 'const');
+      return { kind: 'const', value: node.const };
+    }
     if (node.enum) {
+      checkValuesFit(node.enum, types, path, 'enum');
       const kinds = new Set(
         node.enum.filter((value) => value !== null).map((value) => typeof value),
       );

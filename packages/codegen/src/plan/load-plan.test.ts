@@ -63,6 +63,22 @@ describe('loadPlan reports each problem with its code and position', () => {
       want: [{ code: 'mixed_enum', line: 6, column: 18 }],
     },
     {
+      name: 'enum values that are not of the declared type',
+      given: plan(
+        'events:\n  E:\n    properties:\n      p: { type: string, enum: [1, 2] }\n      q: { type: integer, enum: [1, 1.5] }\n      r: { type: [string, "null"], enum: [a, null] }\n',
+      ),
+      want: [
+        { code: 'invalid_value', line: 6, column: 33, hint: /"1"/ },
+        { code: 'invalid_value', line: 6, column: 36 },
+        { code: 'invalid_value', line: 7, column: 37 },
+      ],
+    },
+    {
+      name: 'a const that is not of the declared type',
+      given: plan('events:\n  E:\n    properties:\n      p: { type: number, const: x }\n'),
+      want: [{ code: 'invalid_value', line: 6, column: 33 }],
+    },
+    {
       name: 'an invalid pattern',
       given: plan('events:\n  E:\n    properties:\n      p: { type: string, pattern: "(" }\n'),
       want: [{ code: 'invalid_pattern', line: 6, column: 35 }],
