@@ -162,7 +162,8 @@ export function buildModuleView(model: PlanModel, planFile: string): ModuleView 
       "  ? [properties?: PlanTypes['pages'][N], options?: CallOptions]",
       "  : [properties: PlanTypes['pages'][N], options?: CallOptions];",
     ].join('\n'),
-    implementation: `const $pageCategories = {${categories.length === 0 ? '' : `\n${categories.map((page) => `  ${stringLiteral(page.name)}: ${stringLiteral(page.category ?? '')},`).join('\n')}\n`}};`,
+    // No prototype: a page named constructor or toString has no category.
+    implementation: `const $pageCategories = {\n  __proto__: null,\n${categories.map((page) => `  ${stringLiteral(page.name)}: ${stringLiteral(page.category ?? '')},\n`).join('')}};`,
   };
 
   return {

@@ -26,6 +26,20 @@ export function buildTrackingPlan() {
         ["line\nbreak event", $v.object({})],
       ]),
       pages: new Map([
+        ["constructor", $v.object({
+          path: $v.optional($v.string()),
+          referrer: $v.optional($v.string()),
+          search: $v.optional($v.string()),
+          title: $v.optional($v.string()),
+          url: $v.optional($v.string()),
+        })],
+        ["toString", $v.object({
+          path: $v.optional($v.string()),
+          referrer: $v.optional($v.string()),
+          search: $v.optional($v.string()),
+          title: $v.optional($v.string()),
+          url: $v.optional($v.string()),
+        })],
         ["Page */ ${x}", $v.object({
           "q\"": $v.required($v.string()),
           path: $v.optional($v.string()),

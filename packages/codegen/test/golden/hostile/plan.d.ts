@@ -58,6 +58,12 @@ export type IdentifyTraits = Record<string, never>;
 /** Traits of a group call. */
 export type GroupTraits = Record<string, never>;
 
+/** Properties of the "constructor" page. */
+export type ConstructorPageProperties = Record<string, never>;
+
+/** Properties of the "toString" page. */
+export type ToStringPageProperties = Record<string, never>;
+
 /** Properties of the "Page *\/ ${x}" page. */
 export interface PageXPageProperties {
   "q\"": string;
@@ -76,6 +82,8 @@ export interface PlanTypes {
     "line\nbreak event": LineBreakEventProperties;
   };
   pages: {
+    "constructor": ConstructorPageProperties;
+    "toString": ToStringPageProperties;
     "Page */ ${x}": PageXPageProperties;
   };
   identifyTraits: IdentifyTraits;

@@ -35,6 +35,7 @@ export function lineBreakEvent(properties = {}, options) {
 }
 
 const $pageCategories = {
+  __proto__: null,
   "Page */ ${x}": "Cat */ `y`",
 };
 

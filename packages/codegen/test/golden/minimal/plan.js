@@ -6,7 +6,9 @@ export function signedOut(properties = {}, options) {
   return $callThrough('track', { event: "Signed Out", properties }, options);
 }
 
-const $pageCategories = {};
+const $pageCategories = {
+  __proto__: null,
+};
 
 export function identify(traits = {}, options) {
   return $callThrough('identify', { traits }, options);

@@ -6,7 +6,9 @@ export function shapesSent(properties, options) {
   return $callThrough('track', { event: "Shapes Sent", properties }, options);
 }
 
-const $pageCategories = {};
+const $pageCategories = {
+  __proto__: null,
+};
 
 export function identify(traits = {}, options) {
   return $callThrough('identify', { traits }, options);
