@@ -4,7 +4,7 @@
  * The README lists them with what a caller should do about each one.
  */
 export const ERROR_CODES = {
-  /** The call was not an object, or a field had the wrong type. Fix the call site. */
+  /** The call's argument was not an object. Fix the call site. */
   invalid_argument: 'invalid_argument',
   /** Neither userId nor anonymousId is known. Pass one (always required in Node). */
   missing_identity: 'missing_identity',
@@ -30,7 +30,10 @@ export const ERROR_CODES = {
   queue_full: 'queue_full',
   /** The call came after `close()`. */
   client_closed: 'client_closed',
-  /** `close({ timeoutMs })` ran out of time before delivery was confirmed. */
+  /**
+   * `close({ timeoutMs })` ran out of time before delivery was confirmed; in Node, so did the
+   * 10 s drain that sends what is queued when the process runs out of work.
+   */
   close_timeout: 'close_timeout',
   /** The endpoint refused the request with a 4xx that retrying cannot fix. */
   rejected: 'rejected',

@@ -24,7 +24,7 @@ export interface AnalyticsOptions {
   flushIntervalMs?: number | undefined;
   /** Retries after the first attempt for 5xx, 408, 429 and network errors. @default 3 */
   maxRetries?: number | undefined;
-  /** First backoff; each retry doubles it, with full jitter. @default 500 */
+  /** First backoff; each retry doubles it, and waits a random half to all of it. @default 500 */
   retryBaseDelayMs?: number | undefined;
   /** Cap on any one wait, backoff or `Retry-After`. @default 60000 */
   retryMaxDelayMs?: number | undefined;

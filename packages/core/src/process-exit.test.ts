@@ -70,14 +70,53 @@ describe('a Node process', () => {
     expect(receiver.messages().map((r) => r.message.event)).toEqual(['Before Exit']);
   });
 
-  it('is not kept alive by the flush timer', async () => {
+  it('is not kept alive by the flush timer, and sends what is queued when it runs dry', async () => {
     // The flush interval is 10 minutes: if its timer held the process, this
     // test would hit its own timeout long before.
     const { code } = await runScript(`${preamble}
-      void analytics.track({ event: 'Never Flushed', userId: 'u' });
+      void analytics.track({ event: 'Fire And Forget', userId: 'u' });
     `);
     expect(code).toBe(0);
+    expect(receiver.messages().map((r) => r.message.event)).toEqual(['Fire And Forget']);
   });
+
+  it('settles a result awaited at the top level without close()', async () => {
+    // Without the drain, Node exits with code 13 (unsettled top-level await)
+    // and nothing is sent.
+    const { code, stdout } = await runScript(`${preamble}
+      const first = await analytics.track({ event: 'First', userId: 'u' });
+      const second = await analytics.track({ event: 'Second', userId: 'u' });
+      console.log(JSON.stringify([first.success, second.success]));
+    `);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual([true, true]);
+    expect(receiver.messages().map((r) => r.message.event)).toEqual(['First', 'Second']);
+  });
+
+  it('keeps retrying while it drains at exit', async () => {
+    receiver.injectFaults({ status: 503 });
+    const { code, stdout } = await runScript(`${preamble}
+      const result = await analytics.track({ event: 'Retried', userId: 'u' });
+      console.log(JSON.stringify(result.success));
+    `);
+    expect(code).toBe(0);
+    expect(stdout.trim()).toBe('true');
+    expect(receiver.requests().map((r) => r.status)).toEqual([503, 200]);
+  });
+
+  it('gives up holding the process when the endpoint never answers', async () => {
+    receiver.injectFaults({ delayMs: 60_000, times: 5 });
+    const started = Date.now();
+    const patient = preamble.replace('maxRetries: 1', 'maxRetries: 1, requestTimeoutMs: 600000');
+    const { code, stdout } = await runScript(`${patient}
+      const result = await analytics.track({ event: 'Stuck', userId: 'u' });
+      console.log(result.error.code);
+    `);
+    // Held for the drain's 10 s, not for the request's 10-minute timeout.
+    expect(code).toBe(0);
+    expect(stdout.trim()).toBe('close_timeout');
+    expect(Date.now() - started).toBeLessThan(40_000);
+  }, 60_000);
 
   it('exits when close() times out against an endpoint that never answers', async () => {
     receiver.injectFaults({ delayMs: 15_000, times: 5 });

@@ -4,6 +4,7 @@ import type { DeliverySettings } from '../options.js';
 import { startTimer } from '../timers.js';
 import type { Delivery, DeliveryOutcome } from './delivery.js';
 import type { DurableStoreFactory, Pending } from './durable-store.js';
+import { EXIT_DRAIN_MS, exitDrain } from './exit-drain.js';
 import { envelopeBytes, KEEPALIVE_LIMITS, splitIntoRequests } from './limits.js';
 import { postBatch } from './post-batch.js';
 
@@ -96,6 +97,33 @@ export function createHttpDelivery(
     while (inFlight.size) await Promise.all(inFlight);
   }
 
+  /**
+   * Sends everything, holding a Node process open for at most timeoutMs. Past
+   * it, what is unconfirmed fails with close_timeout and all sending stops.
+   */
+  async function drainWithin(timeoutMs: number): Promise<boolean> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // The one referenced timer: it keeps a Node process up while the queue drains.
+    const drained = await Promise.race([
+      flush().then(() => true),
+      new Promise<boolean>((resolve) => {
+        timer = startTimer(() => resolve(false), timeoutMs, true);
+      }),
+    ]);
+    clearTimeout(timer);
+    if (!drained) {
+      const error = new AnalyticsError(
+        'close_timeout',
+        __DEV__ ? `Delivery was not confirmed within ${timeoutMs} ms of closing.` : '',
+      );
+      for (const pending of [...unsettled]) pending.settle({ ok: false, error });
+      stop.abort();
+    }
+    return drained;
+  }
+
+  const exit = exitDrain(() => drainWithin(EXIT_DRAIN_MS));
+
   return {
     requiresWriteKey: true,
     deliver({ json, bytes, writeKey, message }: PreparedMessage): Promise<DeliveryOutcome> {
@@ -115,9 +143,14 @@ export function createHttpDelivery(
           id: message.messageId,
           json,
           bytes,
-          settle: (outcome) => unsettled.delete(pending) && resolve(outcome),
+          settle(outcome) {
+            if (!unsettled.delete(pending)) return;
+            if (!unsettled.size) exit.idle();
+            resolve(outcome);
+          },
         };
         unsettled.add(pending);
+        exit.busy();
         // Stored before the call returns, so a reload right after it loses nothing.
         store?.save(pending.id, writeKey, json);
         enqueue(writeKey, pending);
@@ -125,23 +158,7 @@ export function createHttpDelivery(
     },
     flush,
     async close(timeoutMs) {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      // This one timer is kept referenced: it holds a Node process open while
-      // the queue drains, for at most timeoutMs.
-      const drained = await Promise.race([
-        flush().then(() => true),
-        new Promise<boolean>((resolve) => {
-          timer = startTimer(() => resolve(false), timeoutMs, true);
-        }),
-      ]);
-      clearTimeout(timer);
-      if (!drained) {
-        const error = new AnalyticsError(
-          'close_timeout',
-          __DEV__ ? `close() gave up after ${timeoutMs} ms; delivery was not confirmed.` : '',
-        );
-        for (const pending of [...unsettled]) pending.settle({ ok: false, error });
-      }
+      const drained = await drainWithin(timeoutMs);
       // Ends what is still running: requests, waits, and the store's listeners.
       stop.abort();
       return { drained };
