@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { closest } from '../plan/problems.js';
 
 /** `codegen.config.json`: defaults for the flags, so a build can run plain `codegen`. */
 export interface CodegenConfig {
@@ -23,6 +24,22 @@ export async function readConfig(cwd: string): Promise<{ config: CodegenConfig; 
   try {
     const parsed = JSON.parse(text) as Partial<Record<keyof CodegenConfig, unknown>>;
     const config = { ...DEFAULT_CONFIG };
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      return {
+        config,
+        error: `${CONFIG_FILE} must hold an object such as {"out": "src/analytics"}.`,
+      };
+    }
+    const known = Object.keys(DEFAULT_CONFIG);
+    // A misspelt key would otherwise be ignored, and the files go elsewhere.
+    for (const key of Object.keys(parsed)) {
+      if (known.includes(key) || key === '$schema') continue;
+      const suggestion = closest(key, known);
+      return {
+        config,
+        error: `${CONFIG_FILE}: unknown key ${JSON.stringify(key)}; ${suggestion ? `did you mean "${suggestion}"?` : `the keys are ${known.join(' and ')}.`}`,
+      };
+    }
     for (const key of ['plan', 'out'] as const) {
       const value = parsed[key];
       if (value === undefined) continue;

@@ -101,6 +101,16 @@ describe('codegen generate', () => {
     expect(stderr).toContain('"out" must be a non-empty string');
   });
 
+  it('refuses unknown keys in the config file instead of ignoring them', async () => {
+    writeFileSync(join(cwd, 'tracking-plan.yaml'), VALID);
+    writeFileSync(join(cwd, 'codegen.config.json'), JSON.stringify({ output: 'gen' }));
+    const { code, stderr } = await run('generate');
+    expect(code).toBe(1);
+    expect(stderr).toContain('codegen.config.json: unknown key "output"; the keys are plan and out.');
+    expect(existsSync(join(cwd, 'src'))).toBe(false);
+    expect(existsSync(join(cwd, 'gen'))).toBe(false);
+  });
+
   it('writes nothing, and keeps the previous output, when the plan is invalid', async () => {
     writeFileSync(join(cwd, 'tracking-plan.yaml'), VALID);
     await run('generate', '--out', 'gen');
