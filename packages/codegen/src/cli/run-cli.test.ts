@@ -106,7 +106,9 @@ describe('codegen generate', () => {
     writeFileSync(join(cwd, 'codegen.config.json'), JSON.stringify({ output: 'gen' }));
     const { code, stderr } = await run('generate');
     expect(code).toBe(1);
-    expect(stderr).toContain('codegen.config.json: unknown key "output"; the keys are plan and out.');
+    expect(stderr).toContain(
+      'codegen.config.json: unknown key "output"; the keys are plan and out.',
+    );
     expect(existsSync(join(cwd, 'src'))).toBe(false);
     expect(existsSync(join(cwd, 'gen'))).toBe(false);
   });
