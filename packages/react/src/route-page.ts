@@ -1,16 +1,18 @@
-import type { PageDetails } from '@trackplan/core/page-tracking';
+import type { PlanShape, RegisteredPlan } from '@trackplan/core';
+import type { PageDetails, PlainPageName, PlanPage } from '@trackplan/core/page-tracking';
 
 /**
- * How a route names its page: a page of the plan, the details in full, or a
+ * How a route names its page, typed by the registered plan: the name of a
+ * page without required properties, the page with its properties, or a
  * function of the route's params for pages with properties.
  *
  * @example
  * { path: 'products/:productId', handle: { page: ({ productId }) => ({ name: 'Product Detail', properties: { product_id: productId } }) } }
  */
-export type RoutePage =
-  | string
-  | PageDetails
-  | ((params: Record<string, string | undefined>) => PageDetails | undefined);
+export type RoutePage<P extends PlanShape = RegisteredPlan> =
+  | PlainPageName<P>
+  | PlanPage<P>
+  | ((params: Record<string, string | undefined>) => PlanPage<P> | undefined);
 
 /** The details of the deepest route that names its page. */
 export function pageOfRoutes(
@@ -21,7 +23,7 @@ export function pageOfRoutes(
     const page = route?.page as RoutePage | undefined;
     if (page === undefined || route === undefined) continue;
     if (typeof page === 'string') return { name: page };
-    return typeof page === 'function' ? page(route.params) : page;
+    return (typeof page === 'function' ? page(route.params) : page) as PageDetails | undefined;
   }
   return undefined;
 }

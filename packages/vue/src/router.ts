@@ -1,25 +1,13 @@
 import type { PlanShape, RegisteredPlan } from '@trackplan/core';
-import type { PageDetails } from '@trackplan/core/page-tracking';
+import type { PageDetails, PlainPageName, PlanPage } from '@trackplan/core/page-tracking';
 import { nextTick } from 'vue';
 import type { RouteLocationNormalizedLoaded, Router } from 'vue-router';
 import type { RouterTracking } from './options.js';
 
-type PageName<P extends PlanShape> = keyof P['pages'] & string;
-
-/** `properties: T`, optional exactly when every key of T is. */
-// biome-ignore lint/complexity/noBannedTypes: `{} extends T` is the test for "every key optional".
-type PropertiesOf<T> = {} extends T ? { properties?: T } : { properties: T };
-
 /** One of the plan's pages with its properties, as a route's `meta.page` function returns it. */
-export type RoutePage<P extends PlanShape = RegisteredPlan> = {
-  [N in PageName<P>]: { name: N; category?: string } & PropertiesOf<P['pages'][N]>;
-}[PageName<P>];
+export type RoutePage<P extends PlanShape = RegisteredPlan> = PlanPage<P>;
 
-/** The plan's pages that need no properties, so a route can name them with a string. */
-export type PlainPageName<P extends PlanShape = RegisteredPlan> = {
-  // biome-ignore lint/complexity/noBannedTypes: `{} extends T` is the test for "every key optional".
-  [N in PageName<P>]: {} extends P['pages'][N] ? N : never;
-}[PageName<P>];
+export type { PlainPageName };
 
 declare module 'vue-router' {
   interface RouteMeta {

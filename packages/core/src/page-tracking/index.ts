@@ -13,3 +13,4 @@ export {
   type PageTracker,
   type PageTrackerOptions,
 } from './page-tracker.js';
+export type { PlainPageName, PlanPage } from './plan-page.js';
