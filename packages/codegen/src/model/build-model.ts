@@ -2,6 +2,7 @@ import { closest, type PlanProblem, type ProblemCode } from '../plan/problems.js
 import type { PlanFile, PropertyNode, ScalarValue, TypeName } from '../plan/schema.js';
 import type { PlanPath, PlanSource } from '../plan/source.js';
 import { describePath } from '../plan/validate-schema.js';
+import { ignoredKeys, type NodeRole } from './ignored-keys.js';
 import { functionName, isValidIdentifier, typeName } from './namer.js';
 import type {
   EventModel,
@@ -59,6 +60,15 @@ function valueFits(value: ScalarValue, type: TypeName): boolean {
   }
 }
 
+function isValidPattern(pattern: string): boolean {
+  try {
+    new RegExp(pattern, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function upperFirst(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
@@ -76,6 +86,11 @@ function deprecation(value: string | boolean | undefined): string | undefined {
 export function buildModel(
   plan: PlanFile,
   source: PlanSource,
+  /**
+   * Nodes that lost an invalid key before this check, so what their other
+   * keys apply to is unknown; their keys are not judged against each other.
+   */
+  pruned: ReadonlySet<object> = new Set(),
 ): { model?: PlanModel; problems: PlanProblem[] } {
   const problems: PlanProblem[] = [];
   const report = (
@@ -169,18 +184,8 @@ export function buildModel(
       case 'string': {
         const shape: Shape = { kind: 'string' };
         if (node.format) shape.format = node.format;
-        if (node.pattern !== undefined) {
-          try {
-            new RegExp(node.pattern, 'u');
-            shape.pattern = node.pattern;
-          } catch (error) {
-            report(
-              'invalid_pattern',
-              [...path, 'pattern'],
-              `The pattern of ${describePath(path)} is not a valid regular expression: ${(error as Error).message}.`,
-              'Write a JavaScript regular expression without the surrounding slashes, e.g. "^[A-Z]{3}$".',
-            );
-          }
+        if (node.pattern !== undefined && isValidPattern(node.pattern)) {
+          shape.pattern = node.pattern;
         }
         if (node.minLength !== undefined) shape.minLength = node.minLength;
         if (node.maxLength !== undefined) shape.maxLength = node.maxLength;
@@ -205,12 +210,18 @@ export function buildModel(
             node.additionalProperties === undefined ||
             typeof node.additionalProperties === 'boolean'
               ? (node.additionalProperties ?? false)
-              : shapeOf(node.additionalProperties, [...path, 'additionalProperties']),
+              : shapeOf(
+                  node.additionalProperties,
+                  [...path, 'additionalProperties'],
+                  'additionalProperties',
+                ),
         };
       case 'array':
         return {
           kind: 'array',
-          items: node.items ? shapeOf(node.items, [...path, 'items']) : { kind: 'unknown' },
+          items: node.items
+            ? shapeOf(node.items, [...path, 'items'], 'items')
+            : { kind: 'unknown' },
         };
     }
   }
@@ -236,8 +247,31 @@ export function buildModel(
     }
   }
 
-  function shapeOf(node: PropertyNode, path: PlanPath): Shape {
+  function checkPattern(pattern: string, path: PlanPath): void {
+    try {
+      new RegExp(pattern, 'u');
+    } catch (error) {
+      report(
+        'invalid_pattern',
+        [...path, 'pattern'],
+        `The pattern of ${describePath(path)} is not a valid regular expression: ${(error as Error).message}.`,
+        'Write a JavaScript regular expression without the surrounding slashes, e.g. "^[A-Z]{3}$".',
+      );
+    }
+  }
+
+  /** Reports each key of the node that would have no effect where it is. */
+  function checkIgnoredKeys(node: PropertyNode, path: PlanPath, role: NodeRole): void {
+    if (pruned.has(node)) return;
+    for (const { key, message, hint } of ignoredKeys(node, role, String(path.at(-1)))) {
+      report('ignored_key', [...path, key], `${message} (in ${describePath(path)})`, hint, 'key');
+    }
+  }
+
+  function shapeOf(node: PropertyNode, path: PlanPath, role: NodeRole): Shape {
+    checkIgnoredKeys(node, path, role);
     checkBounds(node, path);
+    if (node.pattern !== undefined) checkPattern(node.pattern, path);
     if (node.$ref !== undefined) {
       const target = declaredTypes.get(node.$ref);
       if (target === undefined) {
@@ -260,7 +294,7 @@ export function buildModel(
     if (node.oneOf)
       return {
         kind: 'union',
-        options: node.oneOf.map((option, i) => shapeOf(option, [...path, 'oneOf', i])),
+        options: node.oneOf.map((option, i) => shapeOf(option, [...path, 'oneOf', i], 'option')),
       };
     const types: TypeName[] = Array.isArray(node.type)
       ? node.type
@@ -315,7 +349,7 @@ export function buildModel(
       const property: PropertyModel = {
         name,
         required: node.required === true,
-        shape: shapeOf(node, [...path, name]),
+        shape: shapeOf(node, [...path, name], 'property'),
       };
       if (node.description) property.description = node.description;
       return property;
@@ -326,7 +360,11 @@ export function buildModel(
     const path = ['types', name];
     const generated = declaredTypes.get(name) ?? '';
     claimDerivedTypeName(generated, 'Type', name, path, 'Rename one of the types.');
-    const model: NamedTypeModel = { name, typeName: generated, shape: shapeOf(node, path) };
+    const model: NamedTypeModel = {
+      name,
+      typeName: generated,
+      shape: shapeOf(node, path, 'type'),
+    };
     if (node.description) model.description = node.description;
     return model;
   });

@@ -20,10 +20,10 @@ export interface LoadedPlan {
 export function loadPlan(text: string, file = 'tracking-plan.yaml'): LoadedPlan {
   const source = parsePlanSource(text, file);
   if (source.value === undefined) return { problems: sortProblems(source.problems) };
-  const { plan, partial, problems } = validatePlanSchema(source);
+  const { plan, partial, pruned, problems } = validatePlanSchema(source);
   if (!plan) {
     // Still check what was valid, so one run reports every problem.
-    const later = partial ? buildModel(partial, source).problems : [];
+    const later = partial ? buildModel(partial, source, pruned).problems : [];
     return { problems: sortProblems([...source.problems, ...problems, ...later]) };
   }
   const built = buildModel(plan, source);

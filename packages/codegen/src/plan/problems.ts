@@ -16,6 +16,7 @@ export const PROBLEM_CODES = [
   'invalid_function_name',
   'name_collision',
   'reserved_name',
+  'ignored_key',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

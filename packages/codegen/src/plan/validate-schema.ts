@@ -140,19 +140,28 @@ function issueToProblems(
 /**
  * The plan with every invalid part cut out (unknown keys dropped, bad values
  * removed, version and name filled), so later checks can still look at the
- * rest and every problem is reported in one run.
+ * rest and every problem is reported in one run. `pruned` collects the
+ * mappings that lost a key, whose remaining keys may mean something else
+ * than the author meant (a rule beside a misspelled `type`).
  */
-function pruneInvalid(value: unknown, issues: readonly z.core.$ZodIssue[]): unknown {
+function pruneInvalid(
+  value: unknown,
+  issues: readonly z.core.$ZodIssue[],
+  pruned: Set<object>,
+): unknown {
   const copy = structuredClone(value) as Record<string, unknown>;
   for (const issue of issues) {
-    const parent = valueAt(copy, issue.path.slice(0, -1) as PlanPath) as
-      | Record<string | number, unknown>
-      | undefined;
+    const parentPath = issue.path.slice(0, -1) as PlanPath;
+    const parent = valueAt(copy, parentPath) as Record<string | number, unknown> | undefined;
     const target = valueAt(copy, issue.path as PlanPath) as Record<string, unknown> | undefined;
     if (issue.code === 'unrecognized_keys' && target && typeof target === 'object') {
       for (const key of issue.keys) delete target[key];
+      pruned.add(target);
     } else if (parent && typeof parent === 'object' && issue.path.length > 0) {
       delete parent[issue.path[issue.path.length - 1] as string | number];
+      pruned.add(parent);
+      const holder = valueAt(copy, parentPath.slice(0, -1));
+      if (Array.isArray(parent) && holder && typeof holder === 'object') pruned.add(holder);
     }
   }
   if (copy && typeof copy === 'object') {
@@ -195,6 +204,8 @@ function protoKeyProblems(value: unknown, source: PlanSource, path: PlanPath = [
 export function validatePlanSchema(source: PlanSource): {
   plan?: PlanFile;
   partial?: PlanFile;
+  /** The mappings of `partial` that lost an invalid key. */
+  pruned?: Set<object>;
   problems: PlanProblem[];
 } {
   const reserved = protoKeyProblems(source.value, source);
@@ -207,10 +218,13 @@ export function validatePlanSchema(source: PlanSource): {
   const problems = result.error.issues.flatMap((issue) =>
     issueToProblems(issue, source.value, source),
   );
-  const pruned =
+  const prunedNodes = new Set<object>();
+  const partial =
     source.value && typeof source.value === 'object'
-      ? pruneInvalid(source.value, result.error.issues)
+      ? pruneInvalid(source.value, result.error.issues, prunedNodes)
       : undefined;
-  const rest = pruned === undefined ? undefined : PlanSchema.safeParse(pruned);
-  return rest?.success ? { partial: pruned as PlanFile, problems } : { problems };
+  const rest = partial === undefined ? undefined : PlanSchema.safeParse(partial);
+  return rest?.success
+    ? { partial: partial as PlanFile, pruned: prunedNodes, problems }
+    : { problems };
 }
