@@ -29,6 +29,9 @@ function valueAt(data: unknown, path: PlanPath): unknown {
 
 function kindOf(value: unknown): string {
   if (value === null) return 'null';
+  // JSON has no infinities: name them as YAML writes them, not as JSON.stringify's null.
+  if (typeof value === 'number' && !Number.isFinite(value))
+    return Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   return `${typeof value} ${JSON.stringify(value)}`;
@@ -41,6 +44,45 @@ function mappingKind(path: PlanPath): keyof typeof ALLOWED_KEYS {
   if (path.length === 2 && path[0] === 'pages') return 'page';
   if (path.length === 1 && (path[0] === 'identify' || path[0] === 'group')) return 'traits';
   return 'property';
+}
+
+/** Mappings from names to definitions: `events`, `pages`, `types`, `properties`, `traits`. */
+function isNameMap(path: PlanPath): boolean {
+  const last = path[path.length - 1];
+  if (path.length === 1) return last === 'events' || last === 'pages' || last === 'types';
+  return last === 'properties' || last === 'traits';
+}
+
+const KIND_NAMES: Record<keyof typeof ALLOWED_KEYS, string> = {
+  plan: 'the plan',
+  event: 'an event',
+  page: 'a page',
+  traits: 'a traits section',
+  property: 'a property',
+};
+
+/** What a path expected to hold a mapping should hold, and the hint to write it. */
+function expectedMapping(path: PlanPath): { what: string; hint: string } {
+  if (isNameMap(path)) {
+    return {
+      what: 'a mapping of names',
+      hint: `Write one \`name: {...}\` line per entry under ${String(path[path.length - 1])}:, or leave it empty.`,
+    };
+  }
+  const kind = mappingKind(path);
+  const name = String(path[path.length - 1]);
+  return {
+    what: `${KIND_NAMES[kind]}, a mapping`,
+    hint: `${upperFirst(KIND_NAMES[kind])} is a mapping with the keys ${ALLOWED_KEYS[kind].join(', ')}${
+      kind === 'event' || kind === 'page'
+        ? `; write \`${name}: {}\` for one with no properties`
+        : ''
+    }.`,
+  };
+}
+
+function upperFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function issueToProblems(
@@ -113,6 +155,33 @@ function issueToProblems(
       },
     ];
   }
+  if (typeof actual === 'number' && !Number.isFinite(actual)) {
+    return [
+      {
+        code: 'invalid_type',
+        message: `${where} is ${kindOf(actual)}; expected a finite number.`,
+        hint:
+          last === 'minimum' || last === 'maximum'
+            ? `Write a finite number, or leave ${last} out for no bound.`
+            : 'Write a finite number.',
+        ...at(path),
+      },
+    ];
+  }
+  if (
+    issue.code === 'invalid_type' &&
+    (issue.expected === 'record' || issue.expected === 'object')
+  ) {
+    const { what, hint } = expectedMapping(path);
+    return [
+      {
+        code: 'invalid_type',
+        message: `${where} is ${kindOf(actual)}; expected ${what}.`,
+        hint,
+        ...at(path),
+      },
+    ];
+  }
   if (issue.code === 'invalid_type' || issue.code === 'invalid_union') {
     const expected = issue.code === 'invalid_type' ? issue.expected : 'a different kind of value';
     return [
@@ -120,7 +189,8 @@ function issueToProblems(
         code: 'invalid_type',
         message: `${where} is ${kindOf(actual)}; expected ${expected === 'record' || expected === 'object' ? 'a mapping' : expected === 'array' ? 'a list' : expected}.`,
         hint:
-          mappingKind(path.slice(0, -1)) === 'property' || path.includes('properties')
+          (!isNameMap(path.slice(0, -1)) && mappingKind(path.slice(0, -1)) === 'property') ||
+          path.includes('properties')
             ? 'See the property keys in the plan format: type, enum, required, description, items, properties…'
             : 'See the plan format in the codegen README.',
         ...at(path),
