@@ -63,18 +63,20 @@ export function AnalyticsProvider({
   const binding = useMemo<Binding>(
     () => ({
       client: analytics,
-      tracker: createPageTracker(
-        analytics,
-        typeof trackerOptions === 'object' ? trackerOptions : undefined,
-      ),
+      // Turned off, the tracker has no window: neither the History API nor a
+      // router adapter below can make it send a page. (Spreading `true` or
+      // undefined adds nothing.)
+      tracker: createPageTracker(analytics, {
+        ...(trackerOptions as object),
+        window: trackerOptions === false ? null : undefined,
+      }),
     }),
     [analytics, trackerOptions],
   );
   useEffect(() => {
     // A router adapter below has claimed page tracking in its own effect,
     // which React runs before this one.
-    if (trackerOptions === false || binding.routerDriven) return;
-    return binding.tracker.listen();
-  }, [binding, trackerOptions]);
+    if (!binding.routerDriven) return binding.tracker.listen();
+  }, [binding]);
   return createElement(BindingContext.Provider, { value: binding }, children);
 }

@@ -174,6 +174,20 @@ describe('ReactRouterPageTracking', () => {
     expect(recorder.pages()).toHaveLength(1);
   });
 
+  it('sends no page when the provider turns page tracking off, even with an adapter rendered', async () => {
+    const router = dataRouter();
+    render(
+      <AnalyticsProvider client={recorder.analytics} pageTracking={false}>
+        <RouterProvider router={router} />
+      </AnalyticsProvider>,
+    );
+    await act(() => router.navigate('/cart'));
+    // Turned off, no afterRender is given: a tracker left on would send once
+    // its own frame-or-100-ms wait is over.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 250)));
+    expect(recorder.pages()).toEqual([]);
+  });
+
   it('works with <BrowserRouter> and describePage', async () => {
     render(
       <StrictMode>
