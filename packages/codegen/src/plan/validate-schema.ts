@@ -208,18 +208,20 @@ function issueToProblems(
 }
 
 /**
- * The plan with every invalid part cut out (unknown keys dropped, bad values
- * removed, version and name filled), so later checks can still look at the
- * rest and every problem is reported in one run. `pruned` collects the
+ * Cuts every invalid part out of `copy`, in place (unknown keys dropped, bad
+ * values removed, version and name filled), so later checks can still look
+ * at the rest and every problem is reported in one run. `pruned` collects the
  * mappings that lost a key, whose remaining keys may mean something else
  * than the author meant (a rule beside a misspelled `type`).
  */
 function pruneInvalid(
-  value: unknown,
+  copy: Record<string, unknown>,
   issues: readonly z.core.$ZodIssue[],
   pruned: Set<object>,
-): unknown {
-  const copy = structuredClone(value) as Record<string, unknown>;
+): void {
+  // List elements are spliced out last, highest index first, so that the
+  // issues' indices stay right and no hole is left for zod to refuse again.
+  const elements = new Map<unknown[], number[]>();
   for (const issue of issues) {
     const parentPath = issue.path.slice(0, -1) as PlanPath;
     const parent = valueAt(copy, parentPath) as Record<string | number, unknown> | undefined;
@@ -227,6 +229,11 @@ function pruneInvalid(
     if (issue.code === 'unrecognized_keys' && target && typeof target === 'object') {
       for (const key of issue.keys) delete target[key];
       pruned.add(target);
+    } else if (Array.isArray(parent) && typeof issue.path.at(-1) === 'number') {
+      elements.set(parent, [...(elements.get(parent) ?? []), issue.path.at(-1) as number]);
+      pruned.add(parent);
+      const holder = valueAt(copy, parentPath.slice(0, -1));
+      if (holder && typeof holder === 'object') pruned.add(holder);
     } else if (parent && typeof parent === 'object' && issue.path.length > 0) {
       delete parent[issue.path[issue.path.length - 1] as string | number];
       pruned.add(parent);
@@ -234,11 +241,13 @@ function pruneInvalid(
       if (Array.isArray(parent) && holder && typeof holder === 'object') pruned.add(holder);
     }
   }
+  for (const [list, indices] of elements) {
+    for (const index of [...new Set(indices)].sort((a, b) => b - a)) list.splice(index, 1);
+  }
   if (copy && typeof copy === 'object') {
     copy.version = 1;
     if (typeof copy.name !== 'string' || copy.name === '') copy.name = 'plan';
   }
-  return copy;
 }
 
 /**
@@ -267,6 +276,20 @@ function protoKeyProblems(value: unknown, source: PlanSource, path: PlanPath = [
   });
 }
 
+/** Enough for a part cut out to empty its list, and the list's holder in turn. */
+const MAX_PRUNE_ROUNDS = 4;
+
+/** A copy of the plan without its __proto__ keys, which protoKeyProblems reports. */
+function withoutProtoKeys(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(withoutProtoKeys);
+  const copy: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) {
+    if (key !== '__proto__') copy[key] = withoutProtoKeys(child);
+  }
+  return copy;
+}
+
 /**
  * Checks the plan's shape with zod, reporting every problem rather than the
  * first. When some parts are invalid, `partial` holds the valid rest.
@@ -279,22 +302,32 @@ export function validatePlanSchema(source: PlanSource): {
   problems: PlanProblem[];
 } {
   const reserved = protoKeyProblems(source.value, source);
-  if (reserved.length > 0) return { problems: reserved };
-  const result = PlanSchema.safeParse(source.value);
+  // The rest of a plan with __proto__ keys is still checked, without them.
+  const value = reserved.length > 0 ? withoutProtoKeys(source.value) : source.value;
+  const result = PlanSchema.safeParse(value);
   // The checked input, not zod's copy: zod builds records by assignment,
   // which silently drops a key named __proto__. The schema transforms
   // nothing, so the input is exactly the validated plan.
-  if (result.success) return { plan: source.value as PlanFile, problems: [] };
-  const problems = result.error.issues.flatMap((issue) =>
-    issueToProblems(issue, source.value, source),
-  );
+  if (result.success) {
+    return reserved.length > 0
+      ? { partial: value as PlanFile, pruned: new Set(), problems: reserved }
+      : { plan: value as PlanFile, problems: [] };
+  }
+  const problems = [
+    ...reserved,
+    ...result.error.issues.flatMap((issue) => issueToProblems(issue, value, source)),
+  ];
+  if (!value || typeof value !== 'object') return { problems };
+  // Cutting out a part can leave its holder invalid in turn (an enum left
+  // empty); cut again, without reporting, until the rest is valid.
   const prunedNodes = new Set<object>();
-  const partial =
-    source.value && typeof source.value === 'object'
-      ? pruneInvalid(source.value, result.error.issues, prunedNodes)
-      : undefined;
-  const rest = partial === undefined ? undefined : PlanSchema.safeParse(partial);
-  return rest?.success
-    ? { partial: partial as PlanFile, pruned: prunedNodes, problems }
-    : { problems };
+  const partial = structuredClone(value) as Record<string, unknown>;
+  let issues = result.error.issues;
+  for (let round = 0; round < MAX_PRUNE_ROUNDS; round++) {
+    pruneInvalid(partial, issues, prunedNodes);
+    const rest = PlanSchema.safeParse(partial);
+    if (rest.success) return { partial: partial as PlanFile, pruned: prunedNodes, problems };
+    issues = rest.error.issues;
+  }
+  return { problems };
 }
