@@ -100,6 +100,25 @@ describe('generated functions', () => {
     });
   });
 
+  it("throw at the call site on a plan violation only under onViolation: 'throw'", async () => {
+    const client = (onViolation: 'throw' | (() => void)) =>
+      createAnalytics({
+        writeKey: 'wk',
+        endpoint: receiver.url,
+        window: null,
+        flushAt: 1,
+        plan: storefront.trackingPlan,
+        onViolation,
+      });
+    const wrong = { method: 42 };
+    expect(() => storefront.signedIn(wrong, { userId: 'u1', client: client('throw') })).toThrow(
+      expect.objectContaining({ code: 'plan_violation' }),
+    );
+    await expect(
+      storefront.signedIn(wrong, { userId: 'u1', client: client(() => {}) }),
+    ).resolves.toMatchObject({ success: true });
+  });
+
   it('send hostile names exactly as the plan writes them', async () => {
     await hostile.itsQuotedEvil(
       { required_one: 'x', nested: { '${inner}': 'line\nbreak' } },
