@@ -71,6 +71,7 @@ export function reviewSubmitted(properties, options) {
 }
 
 const $pageCategories = {
+  __proto__: null,
   "Home": "Marketing",
   "Product List": "Catalog",
   "Product Detail": "Catalog",
