@@ -1,4 +1,4 @@
-import { browserContext, pageFields } from './browser/context.js';
+import { browserContext, pageFields, pageOf } from './browser/context.js';
 import type { BrowserGlobals } from './browser/globals.js';
 import type { CallType } from './calls.js';
 import { SEGMENT_LIMITS } from './delivery/limits.js';
@@ -109,7 +109,8 @@ export function prepareMessage(
     deepMerge(
       {
         library: { name: LIBRARY_NAME, version: LIBRARY_VERSION },
-        ...(win && browserContext(win)),
+        ...(win &&
+          browserContext(win, type === 'page' ? pageOf(message.properties as Fields) : undefined)),
       },
       batchContext,
     ),

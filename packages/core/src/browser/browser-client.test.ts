@@ -337,6 +337,69 @@ describe('browser page()', () => {
     });
   });
 
+  it('describes the page in context with the page’s own properties, as analytics.js does', async () => {
+    history.pushState(null, '', '/after-redirect');
+    document.title = 'Now';
+    const { analytics, fetch } = browserClient();
+
+    await analytics.page({
+      properties: {
+        url: 'https://shop.example/landing?utm_source=ad&utm_campaign=spring',
+        path: '/landing',
+        search: '?utm_source=ad&utm_campaign=spring',
+        referrer: 'https://search.example/',
+        plan: 'pro',
+      },
+    });
+
+    const { context } = lastSent(fetch);
+    expect(context.page).toEqual({
+      url: 'https://shop.example/landing?utm_source=ad&utm_campaign=spring',
+      path: '/landing',
+      search: '?utm_source=ad&utm_campaign=spring',
+      referrer: 'https://search.example/',
+      title: 'Now',
+    });
+    expect(context.campaign).toEqual({ source: 'ad', name: 'spring' });
+  });
+
+  it('keeps a page call’s own context.page and campaign over its properties', async () => {
+    const { analytics, fetch } = browserClient();
+
+    await analytics.page({
+      properties: { title: 'From Properties', search: '?utm_source=properties' },
+      context: { page: { title: 'From Context' }, campaign: { source: 'context' } },
+    });
+
+    const { context } = lastSent(fetch);
+    expect(context.page).toMatchObject({ title: 'From Context', search: '?utm_source=properties' });
+    expect(context.campaign).toEqual({ source: 'context' });
+  });
+
+  it('sends a page whose search property is not a string, with no campaign from it', async () => {
+    history.pushState(null, '', '/?utm_source=location');
+    const { analytics, fetch } = browserClient();
+
+    const result = await analytics.page({ properties: { search: ['not', 'a', 'query'] } });
+
+    expect(result.success).toBe(true);
+    expect(lastSent(fetch).context.campaign).toBeUndefined();
+  });
+
+  it('reads other calls’ context.page and campaign from the location, whatever their properties say', async () => {
+    history.pushState(null, '', '/cart?utm_source=location');
+    const { analytics, fetch } = browserClient();
+
+    await analytics.track({ event: 'Viewed', properties: { url: 'https://elsewhere.example/' } });
+
+    const { context } = lastSent(fetch);
+    expect(context.page).toMatchObject({
+      path: '/cart',
+      url: `${location.origin}/cart?utm_source=location`,
+    });
+    expect(context.campaign).toEqual({ source: 'location' });
+  });
+
   it('does not fill screen() properties from the location', async () => {
     const { analytics, fetch } = browserClient();
 

@@ -21,10 +21,19 @@ export function pageFields(win: BrowserGlobals): Record<string, string> {
   };
 }
 
-/** UTM parameters of the current URL, as `context.campaign`. */
-export function campaignFields(search: string): Record<string, string> | undefined {
+/**
+ * A page call's `context.page`: its own properties where they describe the
+ * page, as analytics.js does, so that context and properties agree.
+ */
+export function pageOf(properties: Record<string, unknown>): Record<string, unknown> {
+  const { path, referrer, search, title, url } = properties;
+  return { path, referrer, search, title, url };
+}
+
+/** UTM parameters of a query string, as `context.campaign`. */
+export function campaignFields(search: unknown): Record<string, string> | undefined {
   let campaign: Record<string, string> | undefined;
-  for (const [key, value] of new URLSearchParams(search)) {
+  for (const [key, value] of new URLSearchParams(typeof search === 'string' ? search : '')) {
     const field = UTM_FIELDS[key.toLowerCase()];
     if (field && value) {
       campaign ??= {};
@@ -44,18 +53,23 @@ function timezone(): string | undefined {
 
 /**
  * The context a browser fills in on every call, read at call time so that a
- * single-page app reports the page the user is on now.
+ * single-page app reports the page the user is on now. `page` replaces the
+ * location's fields (a page call's own, from {@link pageOf}); the campaign is
+ * read from its `search`, as analytics.js reads it.
  * @see https://segment.com/docs/connections/spec/common/#context
  */
-export function browserContext(win: BrowserGlobals): Record<string, unknown> {
-  const context: Record<string, unknown> = { page: pageFields(win) };
+export function browserContext(
+  win: BrowserGlobals,
+  page: Record<string, unknown> = pageFields(win),
+): Record<string, unknown> {
+  const context: Record<string, unknown> = { page };
   const userAgent = win.navigator?.userAgent;
   if (userAgent) context.userAgent = userAgent;
   const locale = win.navigator?.language;
   if (locale) context.locale = locale;
   const zone = timezone();
   if (zone) context.timezone = zone;
-  const campaign = campaignFields(win.location.search);
+  const campaign = campaignFields(page.search);
   if (campaign) context.campaign = campaign;
   return context;
 }

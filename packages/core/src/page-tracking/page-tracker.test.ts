@@ -189,6 +189,11 @@ describe('createPageTracker', () => {
         'http://localhost:3000/#/cart',
         'http://localhost:3000/#/search?q=shoe',
       ]);
+      // Core describes the page in context from the same properties.
+      expect(recorder.messages.map((message) => message.context.page?.url)).toEqual([
+        'http://localhost:3000/#/cart',
+        'http://localhost:3000/#/search?q=shoe',
+      ]);
       stop();
     });
 

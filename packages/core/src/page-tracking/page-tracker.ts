@@ -126,11 +126,11 @@ export function createPageTracker(
     last.key = key;
     last.url = url;
     const page = details ?? options.describePage?.(location);
-    // Core ignores a name or category that is undefined.
+    // Core ignores a name or category that is undefined, and describes the
+    // page in context from these properties.
     void (client.page as (input: object) => Promise<PageResult>)({
       ...page,
       properties: { ...(page?.properties as object | undefined), url, referrer },
-      context: { page: { url, referrer } },
     });
   };
 
