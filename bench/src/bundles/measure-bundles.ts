@@ -1,5 +1,6 @@
 import { type BundleSize, measureBundle } from '../bundle-size.js';
 import { bindingNotReady } from './binding-status.js';
+import { type CoreBreakdown, measureCoreBreakdown } from './core-breakdown.js';
 import {
   type BundleScenario,
   CORE_SCENARIO,
@@ -24,6 +25,7 @@ export type BindingCost =
 
 export interface BundleResults {
   core: BundleSize;
+  coreBreakdown: CoreBreakdown;
   react: BindingCost;
   vue: BindingCost;
   rows: BundleRow[];
@@ -52,6 +54,7 @@ export async function measureBundles(benchDir: string): Promise<BundleResults> {
   for (const scenario of PEER_SCENARIOS) rows.push(await measureRow(scenario, benchDir));
   return {
     core,
+    coreBreakdown: await measureCoreBreakdown(benchDir),
     react: await bindingCost(react, benchDir),
     vue: await bindingCost(vue, benchDir),
     rows,

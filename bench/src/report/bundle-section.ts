@@ -1,7 +1,7 @@
 import type { BundleSize } from '../bundle-size.js';
 import type { BundleResults } from '../bundles/measure-bundles.js';
 import type { BundleScenario } from '../bundles/scenarios.js';
-import { kb, table, times } from './format.js';
+import { bytes, kb, table, times } from './format.js';
 
 /** Bindings by what they add to core; peers by how many times core's size they are. */
 function versusCore(scenario: BundleScenario, size: BundleSize, core: BundleSize): string {
@@ -10,7 +10,37 @@ function versusCore(scenario: BundleScenario, size: BundleSize, core: BundleSize
   return times(size.totalGzipBytes / core.totalGzipBytes);
 }
 
-export function bundleSection({ rows, core }: BundleResults): string[] {
+/** Where core's bytes go, from the same bundle built from the sources. */
+function breakdownLines({ coreBreakdown: parts }: BundleResults): string[] {
+  return [
+    '### Where core + one track’s bytes go',
+    '',
+    `The same bundle built from core’s sources (${bytes(parts.wholeGzipBytes)} gzipped), then again leaving out, in this order and cumulatively, durable delivery, analytics.js-compatible identity, and the browser (no window, no context). Each part is what leaving it out saved; gzip shares bytes across parts, so another order would split them a little differently.`,
+    '',
+    ...table(
+      ['Part', 'Gzipped'],
+      [
+        [
+          'Durable delivery: the localStorage queue shared by tabs',
+          bytes(parts.durableDeliveryGzipBytes),
+        ],
+        [
+          'Cookie and localStorage identity, as analytics.js keeps it',
+          bytes(parts.identityGzipBytes),
+        ],
+        ['Browser context and the anonymous id', bytes(parts.browserContextGzipBytes)],
+        [
+          'What is left, as a server runs it: validation, batching, splitting, retries, the six calls',
+          bytes(parts.serverPathGzipBytes),
+        ],
+      ],
+    ),
+    '',
+  ];
+}
+
+export function bundleSection(results: BundleResults): string[] {
+  const { rows, core } = results;
   const remote = rows.flatMap(({ scenario }) =>
     scenario.remoteCode
       ? [`- ${scenario.name.split(':')[0]} also fetches ${scenario.remoteCode}.`]
@@ -40,5 +70,6 @@ export function bundleSection({ rows, core }: BundleResults): string[] {
     '',
     ...remote,
     '',
+    ...breakdownLines(results),
   ];
 }

@@ -3,6 +3,7 @@ import { TIMEOUT_MS } from '../codegen/workspace.js';
 import { median } from '../stats.js';
 
 export const kb = (bytes: number) => `${(bytes / KB).toFixed(2)} KB`;
+export const bytes = (count: number) => `${count.toLocaleString('en-US')} B`;
 export const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 export const count = (value: number) => Math.round(value).toLocaleString('en');
 export const times = (ratio: number, digits = 1) => `${ratio.toFixed(digits)}×`;
