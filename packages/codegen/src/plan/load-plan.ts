@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { buildModel } from '../model/build-model.js';
 import type { PlanModel } from '../model/types.js';
 import { type PlanProblem, sortProblems } from './problems.js';
-import { parsePlanSource } from './source.js';
+import { type PlanSource, parsePlanSource, readEarlierCopies } from './source.js';
 import { validatePlanSchema } from './validate-schema.js';
 
 export interface LoadedPlan {
@@ -20,16 +20,42 @@ export interface LoadedPlan {
 export function loadPlan(text: string, file = 'tracking-plan.yaml'): LoadedPlan {
   const source = parsePlanSource(text, file);
   if (source.value === undefined) return { problems: sortProblems(source.problems) };
+  const checked = checkSource(source);
+  if (checked.model) return checked;
+  // A repeated key's earlier copies are not in the plan as read, where the
+  // last copy wins; read the plan again with each earlier copy counting, and
+  // keep what is found inside it.
+  const problems = [...checked.problems];
+  const seen = new Set(problems.map(problemKey));
+  for (let dropped = 1; dropped <= (source.repeats ?? 0); dropped++) {
+    const earlier = readEarlierCopies(text, file, dropped);
+    if (earlier.value === undefined) break;
+    for (const problem of checkSource(earlier, false).problems) {
+      if (problem.code === 'duplicate_key' || !earlier.inEarlierCopy?.(problem)) continue;
+      if (seen.has(problemKey(problem))) continue;
+      seen.add(problemKey(problem));
+      problems.push(problem);
+    }
+  }
+  return { problems: sortProblems(problems) };
+}
+
+const problemKey = (problem: PlanProblem) =>
+  `${problem.line}:${problem.column}:${problem.code}:${problem.message}`;
+
+/** The schema and model checks of a parsed plan, with the parse's own problems unless told not to. */
+function checkSource(source: PlanSource, withSourceProblems = true): LoadedPlan {
+  const own = withSourceProblems ? source.problems : [];
   const { plan, partial, pruned, problems } = validatePlanSchema(source);
   if (!plan) {
     // Still check what was valid, so one run reports every problem.
     const later = partial ? buildModel(partial, source, pruned).problems : [];
-    return { problems: sortProblems([...source.problems, ...problems, ...later]) };
+    return { problems: sortProblems([...own, ...problems, ...later]) };
   }
   const built = buildModel(plan, source);
   return built.model && source.problems.length === 0
     ? { model: built.model, problems: [] }
-    : { problems: sortProblems([...source.problems, ...built.problems]) };
+    : { problems: sortProblems([...own, ...built.problems]) };
 }
 
 /** {@link loadPlan} on a file, with an unreadable file reported as a problem. */

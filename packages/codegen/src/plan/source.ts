@@ -28,6 +28,16 @@ export interface PlanSource {
   /** 1-based line and column of the value at `path`, or of its key with `at: 'key'`. */
   locate(path: PlanPath, at?: 'key' | 'value'): { line: number; column: number };
   problems: PlanProblem[];
+  /**
+   * How many times the most repeated key repeats: the value holds each key's
+   * last copy, and {@link readEarlierCopies} reads the ones before it.
+   */
+  repeats?: number;
+  /**
+   * In a source from {@link readEarlierCopies}, whether a position is inside
+   * one of the copies it reads that no earlier reading held.
+   */
+  inEarlierCopy?: (position: { line: number; column: number }) => boolean;
 }
 
 const YAML_HINTS: Record<string, string> = {
@@ -39,13 +49,49 @@ const YAML_HINTS: Record<string, string> = {
 const MAX_NODE_VISITS = 2_000_000;
 
 /**
- * Keys js-yaml may have made from something that is not a name: a null key
- * (`~:`) becomes "null", a list key "a,b", a mapping key "[object Object]".
- * Only the positioned parse can tell; a quoted "null" merely takes it.
+ * Keys js-yaml may have made from something other than the name as written:
+ * a null key (`~:`) becomes "null", a list key "a,b", a mapping key
+ * "[object Object]", a merge key "<<", and a key YAML reads as a number or a
+ * boolean the way JavaScript prints it (`1.0:` "1", `0x10:` "16", `TRUE:`
+ * "true"). Only the positioned parse can tell; a quoted "null" merely takes it.
  */
 function mayHideKey(key: string): boolean {
-  return key === 'null' || key.includes(',') || key.includes('[object ');
+  return (
+    key === 'null' ||
+    key === '<<' ||
+    key === 'true' ||
+    key === 'false' ||
+    NUMBER_AS_PRINTED.test(key) ||
+    key.includes(',') ||
+    key.includes('[object ')
+  );
 }
+
+const NUMBER_AS_PRINTED = /^(?:-?(?:\d+(?:\.\d+)?(?:e[+-]\d+)?|Infinity)|NaN)$/;
+
+/**
+ * Text that only the positioned parse reads as the plan format does: a tag
+ * (`!!timestamp`, `!local`), which the two parsers resolve differently, or a
+ * directive (`%YAML 1.1`). Matching more (a "!" after a space in a
+ * description) costs only time.
+ */
+const NEEDS_POSITIONED_PARSE = /(?:^|[\s[{,])!|^%/m;
+
+/**
+ * Both parsers read YAML 1.2 with the core schema and nothing else: no
+ * timestamps, sets or binary (so no Date, Set or Buffer), no merge keys, and
+ * no YAML 1.1 booleans or octals even under a `%YAML 1.1` directive.
+ * js-yaml's default schema is that core schema.
+ */
+const POSITIONED_OPTIONS = {
+  version: '1.2',
+  schema: 'core',
+  merge: false,
+  resolveKnownTags: false,
+  // Duplicate keys are found by checkKeys, which names them.
+  uniqueKeys: false,
+  prettyErrors: false,
+} as const;
 
 /** Counts nodes against the budget; returns whether a key needs the positioned parse. */
 function countVisits(value: unknown, budget: { left: number }): boolean {
@@ -66,6 +112,7 @@ function countVisits(value: unknown, budget: { left: number }): boolean {
  * js-yaml refuses go to \`yaml\` directly, whose errors carry positions.
  */
 export function parsePlanSource(text: string, file: string): PlanSource {
+  if (NEEDS_POSITIONED_PARSE.test(text)) return parseWithPositions(text, file);
   let value: unknown;
   try {
     value = load(text);
@@ -111,9 +158,22 @@ export function parsePlanSource(text: string, file: string): PlanSource {
  * cannot expand without bound.
  */
 function parseWithPositions(text: string, file: string): PlanSource {
+  return readPositioned(text, file, 0);
+}
+
+/**
+ * The plan as it reads when the last `dropped` copies of every key that
+ * repeats more often than that are left out, so that an earlier copy counts.
+ * Checking it finds the problems inside that copy, which the plan's own
+ * reading (the last copy wins) never looks at.
+ */
+export function readEarlierCopies(text: string, file: string, dropped: number): PlanSource {
+  return readPositioned(text, file, dropped);
+}
+
+function readPositioned(text: string, file: string, dropped: number): PlanSource {
   const lineCounter = new LineCounter();
-  // Duplicate keys are found by checkKeys, which names them.
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const doc = parseDocument(text, { ...POSITIONED_OPTIONS, lineCounter });
   const position = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
@@ -127,10 +187,16 @@ function parseWithPositions(text: string, file: string): PlanSource {
     ...position(error.pos[0]),
   }));
   let value: unknown;
+  let repeats = 0;
+  const earlier: { start: number; end: number }[] = [];
   // A bad key leaves the rest of the document readable, so the later stages
   // still check it and one run reports every problem.
   if (problems.length === 0) {
-    problems.push(...checkKeys(doc, text, file, position));
+    problems.push(...checkVersion(doc, text, file, position));
+    const keys = checkKeys(doc, text, file, position, dropped);
+    problems.push(...keys.problems);
+    repeats = keys.repeats;
+    earlier.push(...keys.earlier);
     try {
       value = doc.toJS({ maxAliasCount: 100 });
     } catch (error) {
@@ -173,30 +239,116 @@ function parseWithPositions(text: string, file: string): PlanSource {
     return position(found?.range?.[0] ?? 0);
   }
 
-  return { file, value, locate, problems };
+  const offsetOf = ({ line, column }: { line: number; column: number }) =>
+    (lineCounter.lineStarts[line - 1] ?? 0) + column - 1;
+  return {
+    file,
+    value,
+    locate,
+    problems,
+    repeats,
+    ...(dropped > 0 && {
+      inEarlierCopy: (at: { line: number; column: number }) => {
+        const offset = offsetOf(at);
+        return earlier.some(({ start, end }) => offset >= start && offset < end);
+      },
+    }),
+  };
 }
 
 /**
- * Reports the keys that are not names: null keys (`~:`, `null:`, an empty
- * key) and lists or mappings as keys, which are then dropped from the
- * document; and keys that repeat, once YAML's spellings are read as text
- * (`1` and `"1"`). Each is located at its own key.
+ * A `%YAML 1.1` directive asks for another reading (`yes` as true, `0777` as
+ * 511) than the YAML 1.2 the plan is read as, so it is reported rather than
+ * silently read otherwise.
+ */
+function checkVersion(
+  doc: Document,
+  text: string,
+  file: string,
+  position: (offset: number) => { line: number; column: number },
+): PlanProblem[] {
+  const { explicit, version } = doc.directives?.yaml ?? {};
+  const written = /^%YAML[ \t]+(\S+)/m.exec(text);
+  if (!explicit || (version === '1.2' && written?.[1] === '1.2')) return [];
+  return [
+    {
+      code: 'invalid_value',
+      message: `The plan asks for YAML ${written?.[1] ?? version}, but plans are read as YAML 1.2, where yes, no, on and off are text and 0777 is 777.`,
+      hint: 'Remove the %YAML directive, and write true or false where a boolean is meant.',
+      file,
+      ...position(written?.index ?? 0),
+    },
+  ];
+}
+
+/**
+ * Where a node's tag starts: the node's range begins after its properties
+ * (`!!str &anchor value`), so step back over them to the tag.
+ */
+function tagOffset(text: string, node: Node): number {
+  let end = node.range?.[0] ?? 0;
+  for (let i = 0; i < 2; i++) {
+    while (end > 0 && /\s/.test(text.charAt(end - 1))) end--;
+    let start = end;
+    while (start > 0 && !/\s/.test(text.charAt(start - 1))) start--;
+    // A flow indicator may touch the tag ([!!str a]); a verbatim tag may hold a comma.
+    while (start < end && /[[{,]/.test(text.charAt(start))) start++;
+    const token = text.slice(start, end);
+    if (token.startsWith('!')) return start;
+    if (!token.startsWith('&')) break;
+    end = start;
+  }
+  return node.range?.[0] ?? 0;
+}
+
+/**
+ * Reports what in the document is not plan data, and leaves it out so the
+ * later checks see only the rest:
+ * - keys that are not names: null keys (`~:`, `null:`, an empty key) and
+ *   lists or mappings as keys;
+ * - merge keys (`<<: *base`), which YAML 1.2 does not define;
+ * - tags (`!!timestamp`, `!!set`, `!local`), which would make a Date, a Set
+ *   or whatever a tool makes of them.
+ * Plain keys are read as written (`1.0:` is "1.0", not the number 1), and
+ * keys that repeat, once read (`1` and `"1"`), are reported. Each problem is
+ * located at its own key or tag. With `dropped`, the last `dropped` copies of
+ * each key that repeats more often are left out (see readEarlierCopies), and
+ * `earlier` says where the copies that now count are.
  */
 function checkKeys(
   doc: Document,
   text: string,
   file: string,
   position: (offset: number) => { line: number; column: number },
-): PlanProblem[] {
+  dropped: number,
+): { problems: PlanProblem[]; repeats: number; earlier: { start: number; end: number }[] } {
   const problems: PlanProblem[] = [];
+  const earlier: { start: number; end: number }[] = [];
+  let repeats = 0;
+  const tagged = (node: unknown): boolean => {
+    if (!node || typeof node !== 'object' || !('tag' in node) || !(node as Node).tag) return false;
+    const start = tagOffset(text, node as Node);
+    const written = /^\S+/.exec(text.slice(start))?.[0] ?? String((node as Node).tag);
+    problems.push({
+      code: 'invalid_value',
+      message: `The YAML tag ${written} is not part of the plan format, which reads text, numbers, true/false, null, lists and mappings.`,
+      hint: 'Remove the tag. To keep a value such as a date as text, quote it: "2024-01-01".',
+      file,
+      ...position(start),
+    });
+    return true;
+  };
   const visit = (node: unknown, path: (string | number)[]) => {
     if (isSeq(node)) {
+      node.items = node.items.filter((item) => !tagged(item));
       for (const [index, item] of node.items.entries()) visit(item, [...path, index]);
       return;
     }
     if (!isMap(node)) return;
     const first = new Map<string, number>();
+    const copies = new Map<string, (typeof node.items)[number][]>();
     node.items = node.items.filter((pair) => {
+      if (tagged(pair.key)) return false;
       const key = isAlias(pair.key) ? pair.key.resolve(doc) : pair.key;
       const start = (pair.key as Node | null)?.range?.[0] ?? node.range?.[0] ?? 0;
       const at = { file, ...position(start) };
@@ -221,22 +373,49 @@ function checkKeys(
         });
         return false;
       }
-      const name = String(value);
-      const earlier = first.get(name);
-      if (earlier === undefined) {
+      const plainText =
+        isScalar(pair.key) && pair.key.type === 'PLAIN' ? pair.key.source : undefined;
+      if (plainText === '<<') {
+        problems.push({
+          code: 'invalid_value',
+          message: `${where} uses a YAML merge key (<<), which plans do not read.`,
+          hint: 'Write the keys out, or declare the shared shape under types: and use it as { $ref: Name }. A name that is literally "<<" must be quoted.',
+          ...at,
+        });
+        return false;
+      }
+      if (tagged(pair.value)) return false;
+      // A name is what was written: `1.0:` names "1.0", not the number 1.
+      const name = typeof plainText === 'string' ? plainText : String(value);
+      if (isScalar(pair.key)) pair.key.value = name;
+      const earlierLine = first.get(name);
+      if (earlierLine === undefined) {
         first.set(name, at.line);
       } else {
         problems.push({
           code: 'duplicate_key',
-          message: `The key ${JSON.stringify(name)} appears again in ${where}; it is first at line ${earlier}.`,
+          message: `The key ${JSON.stringify(name)} appears again in ${where}; it is first at line ${earlierLine}.`,
           hint: 'Each key may appear once per mapping: merge the two, or rename one. As written, this one replaces the first.',
           ...at,
         });
       }
+      copies.set(name, [...(copies.get(name) ?? []), pair]);
       visit(pair.value, [...path, name]);
       return true;
     });
+    for (const pairs of copies.values()) {
+      repeats = Math.max(repeats, pairs.length - 1);
+      if (dropped === 0 || pairs.length <= dropped) continue;
+      const counting = pairs[pairs.length - 1 - dropped];
+      const leftOut = new Set(pairs.slice(pairs.length - dropped));
+      node.items = node.items.filter((pair) => !leftOut.has(pair));
+      const start = (counting?.key as Node | null)?.range?.[0];
+      const end =
+        (counting?.value as Node | null)?.range?.[2] ?? (counting?.key as Node | null)?.range?.[2];
+      if (start !== undefined && end !== undefined) earlier.push({ start, end });
+    }
   };
+  if (tagged(doc.contents)) doc.contents = null;
   visit(doc.contents, []);
-  return problems;
+  return { problems, repeats, earlier };
 }

@@ -1,0 +1,239 @@
+import { describe, expect, it } from 'vitest';
+import { expectProblems, plan, property, type Want } from '../../test/plan-problems.js';
+import { generate } from '../generate.js';
+import type { EventModel } from '../model/types.js';
+import { loadPlan } from './load-plan.js';
+
+/**
+ * A plan is read once, as YAML 1.2 with the core schema, whichever parser
+ * reads it. A key with a comma takes the plan through the positioned parse,
+ * so each reading is checked both ways.
+ */
+const BOTH_PARSES = [
+  { parse: 'quick', extra: '' },
+  { parse: 'positioned', extra: '  "Added, Removed": {}\n' },
+] as const;
+
+function eventsOf(text: string): EventModel[] {
+  const { model, problems } = loadPlan(text);
+  expect(problems).toEqual([]);
+  return model?.events.filter((event) => event.name !== 'Added, Removed') ?? [];
+}
+
+describe('YAML scalars are read as YAML 1.2 (core schema) by both parses', () => {
+  const table: { name: string; given: string; want: Partial<EventModel> }[] = [
+    {
+      name: 'an unquoted date stays the text written',
+      given: 'E:\n    description: 2024-01-01\n',
+      want: { description: '2024-01-01' },
+    },
+    {
+      name: 'an unquoted date-time stays the text written',
+      given: 'E:\n    deprecated: 2024-01-01T10:00:00Z\n',
+      want: { deprecated: '2024-01-01T10:00:00Z' },
+    },
+    {
+      name: 'yes, no, on and off are text, not booleans',
+      given: 'E:\n    properties:\n      p: { enum: [yes, no, on, off, y, n] }\n',
+      want: {
+        properties: [
+          {
+            name: 'p',
+            required: false,
+            shape: { kind: 'enum', values: ['yes', 'no', 'on', 'off', 'y', 'n'] },
+          },
+        ],
+      },
+    },
+    {
+      name: 'a leading zero is decimal, not octal',
+      given: 'E:\n    properties:\n      p: { const: 0777 }\n',
+      want: { properties: [{ name: 'p', required: false, shape: { kind: 'const', value: 777 } }] },
+    },
+    {
+      name: 'a sexagesimal-looking value is text',
+      given: 'E:\n    properties:\n      p: { enum: ["1:10", 1:20] }\n',
+      want: {
+        properties: [
+          { name: 'p', required: false, shape: { kind: 'enum', values: ['1:10', '1:20'] } },
+        ],
+      },
+    },
+    {
+      name: 'true, True and TRUE are booleans',
+      given: 'E:\n    properties:\n      p: { enum: [true, False, TRUE] }\n',
+      want: {
+        properties: [
+          { name: 'p', required: false, shape: { kind: 'enum', values: [true, false, true] } },
+        ],
+      },
+    },
+  ];
+
+  for (const { parse, extra } of BOTH_PARSES) {
+    it.each(table)(`$name (${parse} parse)`, ({ given, want }) => {
+      const [event] = eventsOf(plan(`events:\n${extra}  ${given}`));
+      expect(event).toMatchObject(want);
+    });
+  }
+
+  it('gives the generated code and its checks the values read', () => {
+    const result = generate(
+      plan(
+        'events:\n  E:\n    properties:\n      p: { enum: [yes, no] }\n      q: { const: 0777 }\n',
+      ),
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    const types = result.files.find((file) => file.path === 'plan.d.ts')?.contents ?? '';
+    const checks = result.files.find((file) => file.path === 'checks.js')?.contents ?? '';
+    expect(types).toContain('p?: "yes" | "no";');
+    expect(types).toContain('q?: 777;');
+    expect(checks).toMatch(/"yes",\s*"no"/);
+    expect(checks).toContain('777');
+  });
+});
+
+describe('names are read exactly as written, not as the numbers or booleans YAML sees in them', () => {
+  const table: { given: string; want: string }[] = [
+    { given: '1.0', want: '1.0' },
+    { given: '0x10', want: '0x10' },
+    { given: '010', want: '010' },
+    { given: '1e3', want: '1e3' },
+    { given: '+1', want: '+1' },
+    { given: '.inf', want: '.inf' },
+    { given: 'TRUE', want: 'TRUE' },
+    { given: 'false', want: 'false' },
+  ];
+  for (const { parse, extra } of BOTH_PARSES) {
+    it.each(table)(`event $given is named $want (${parse} parse)`, ({ given, want }) => {
+      expect(eventsOf(plan(`events:\n${extra}  ${given}: {}\n`)).map((e) => e.name)).toEqual([
+        want,
+      ]);
+    });
+    it.each([...table, { given: '"<<"', want: '<<' }])(
+      `property $given is named $want (${parse} parse)`,
+      ({ given, want }) => {
+        const [event] = eventsOf(
+          plan(`events:\n${extra}  E:\n    properties:\n      ${given}: { type: string }\n`),
+        );
+        expect(event?.properties.map((p) => p.name)).toEqual([want]);
+      },
+    );
+  }
+});
+
+describe('YAML the plan format does not read is reported, whichever parse reads it', () => {
+  const table: { name: string; given: string; want: Want[] }[] = [
+    {
+      name: 'a timestamp tag, which would make a Date',
+      given: plan('events:\n  E:\n    description: !!timestamp 2024-01-01\n'),
+      want: [{ code: 'invalid_value', at: '!!timestamp', message: /!!timestamp/, hint: /quote/ }],
+    },
+    {
+      name: 'a set tag',
+      given: property('{ enum: !!set { a, b } }'),
+      want: [{ code: 'invalid_value', at: '!!set' }],
+    },
+    {
+      name: 'a binary tag',
+      given: property('{ const: !!binary aGk= }'),
+      want: [{ code: 'invalid_value', at: '!!binary' }],
+    },
+    {
+      name: 'a float tag, which the two parsers read differently',
+      given: property('{ type: number, minimum: !!float 1 }'),
+      want: [{ code: 'invalid_value', at: '!!float' }],
+    },
+    {
+      name: 'a local tag',
+      given: property('!custom { type: string }'),
+      want: [{ code: 'invalid_value', at: '!custom' }],
+    },
+    {
+      name: 'a verbatim tag',
+      given: property('{ const: !<tag:yaml.org,2002:timestamp> 2024-01-01 }'),
+      want: [{ code: 'invalid_value', at: '!<tag' }],
+    },
+    {
+      name: 'a YAML 1.1 directive, which would read yes as true',
+      given: `%YAML 1.1\n---\n${property('{ enum: [yes, no] }')}`,
+      want: [{ code: 'invalid_value', at: '%YAML', message: /1\.2/ }],
+    },
+    {
+      name: 'a merge key in a property',
+      given: plan(
+        'types:\n  Base: { type: string }\nevents:\n  E:\n    properties:\n      base: &b { type: string }\n      p: { <<: *b, required: true }\n',
+      ),
+      want: [{ code: 'invalid_value', at: '<<', message: /merge/, hint: /\$ref/ }],
+    },
+    {
+      name: 'a merge key among properties, with the problems beside it',
+      given: plan(
+        'common: &c\n  id: { type: string }\nevents:\n  E:\n    properties:\n      <<: *c\n      q: { type: strng }\n',
+      ),
+      want: [
+        { code: 'unknown_key', at: 'common' },
+        { code: 'invalid_value', at: '<<' },
+        { code: 'invalid_value', at: 'strng' },
+      ],
+    },
+  ];
+
+  for (const { parse, extra } of BOTH_PARSES) {
+    it.each(table)(`$name (${parse} parse)`, ({ given, want }) => {
+      const text = extra ? given.replace('events:\n', `events:\n${extra}`) : given;
+      expectProblems(text, want);
+    });
+  }
+});
+
+describe('every copy of a repeated key is checked', () => {
+  const table: { name: string; given: string; want: Want[] }[] = [
+    {
+      name: 'a problem in the first copy of an event',
+      given: plan(
+        'events:\n  A:\n    properties:\n      q: { type: strng }\n  A:\n    properties:\n      q: { type: string }\n',
+      ),
+      want: [
+        { code: 'invalid_value', at: 'strng' },
+        { code: 'duplicate_key', at: 'A:', nth: 1 },
+      ],
+    },
+    {
+      name: 'problems in each of three copies, each at its own place',
+      given: plan(
+        'events:\n  A: { properties: { q: { type: strng } } }\n  A: { description: 1 }\n  A: { properties: { q: { $ref: Nope } } }\n',
+      ),
+      want: [
+        { code: 'invalid_value', at: 'strng' },
+        { code: 'duplicate_key', at: 'A:', nth: 1 },
+        { code: 'invalid_type', at: '1 }' },
+        { code: 'duplicate_key', at: 'A:', nth: 2 },
+        { code: 'unknown_ref', at: 'Nope' },
+      ],
+    },
+    {
+      name: 'a problem in the first copy of a property, and an unknown key in the first copy of a type',
+      given: plan(
+        'types:\n  T: { type: string, requird: true }\n  T: { type: string }\nevents:\n  E:\n    properties:\n      q: { type: string, minimum: 1 }\n      q: { type: number }\n',
+      ),
+      want: [
+        { code: 'unknown_key', at: 'requird' },
+        { code: 'duplicate_key', at: 'T:', nth: 1 },
+        { code: 'ignored_key', at: 'minimum' },
+        { code: 'duplicate_key', at: 'q:', nth: 1 },
+      ],
+    },
+    {
+      name: 'the same problem in both copies is reported at each',
+      given: plan('events:\n  A: { description: 1 }\n  A: { description: 2 }\n'),
+      want: [
+        { code: 'invalid_type', at: '1 }' },
+        { code: 'duplicate_key', at: 'A:', nth: 1 },
+        { code: 'invalid_type', at: '2 }' },
+      ],
+    },
+  ];
+
+  it.each(table)('$name', ({ given, want }) => expectProblems(given, want));
+});
