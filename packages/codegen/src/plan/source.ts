@@ -71,11 +71,12 @@ const NUMBER_AS_PRINTED = /^(?:-?(?:\d+(?:\.\d+)?(?:e[+-]\d+)?|Infinity)|NaN)$/;
 
 /**
  * Text that only the positioned parse reads as the plan format does: a tag
- * (`!!timestamp`, `!local`), which the two parsers resolve differently, or a
- * directive (`%YAML 1.1`). Matching more (a "!" after a space in a
- * description) costs only time.
+ * (`!!timestamp`, `!local`), which the two parsers resolve differently, a
+ * directive (`%YAML 1.1`), or a number too large for JavaScript (`1e400`, a
+ * 400-digit integer), which js-yaml reads as text and \`yaml\` as Infinity.
+ * Matching more (a "!x" after a space in a description) costs only time.
  */
-const NEEDS_POSITIONED_PARSE = /(?:^|[\s[{,])!|^%/m;
+const NEEDS_POSITIONED_PARSE = /(?:^|[\s[{,])!\S|^%|\d[eE][-+]?\d{3}|\d{300}|0[xo][\dA-Fa-f]{250}/m;
 
 /**
  * Both parsers read YAML 1.2 with the core schema and nothing else: no
@@ -308,7 +309,9 @@ function tagOffset(text: string, node: Node): number {
  *   lists or mappings as keys;
  * - merge keys (`<<: *base`), which YAML 1.2 does not define;
  * - tags (`!!timestamp`, `!!set`, `!local`), which would make a Date, a Set
- *   or whatever a tool makes of them.
+ *   or whatever a tool makes of them (a bare `!`, which only keeps a scalar
+ *   as text, is read as both parsers read it);
+ * - numbers too large for JavaScript (`1e400`), which would be Infinity.
  * Plain keys are read as written (`1.0:` is "1.0", not the number 1), and
  * keys that repeat, once read (`1` and `"1"`), are reported. Each problem is
  * located at its own key or tag. With `dropped`, the last `dropped` copies of
@@ -325,10 +328,31 @@ function checkKeys(
   const problems: PlanProblem[] = [];
   const earlier: { start: number; end: number }[] = [];
   let repeats = 0;
-  const tagged = (node: unknown): boolean => {
+  /** Reports and returns whether a node is left out: a tag, or (not as a key) an overflowing number. */
+  const refused = (node: unknown, asKey = false): boolean => {
+    if (
+      !asKey &&
+      isScalar(node) &&
+      typeof node.value === 'number' &&
+      !Number.isFinite(node.value)
+    ) {
+      const written = node.source ?? String(node.value);
+      // .inf and .nan are YAML's own spellings, which the schema checks report.
+      if (/^[-+]?\.(?:inf|nan)$/i.test(written)) return false;
+      problems.push({
+        code: 'invalid_value',
+        message: `The number ${written.length > 24 ? `${written.slice(0, 20)}…` : written} is too large for JavaScript, which would read it as Infinity.`,
+        hint: 'Write a smaller number, or quote it if it is text.',
+        file,
+        ...position(node.range?.[0] ?? 0),
+      });
+      return true;
+    }
     if (!node || typeof node !== 'object' || !('tag' in node) || !(node as Node).tag) return false;
     const start = tagOffset(text, node as Node);
     const written = /^\S+/.exec(text.slice(start))?.[0] ?? String((node as Node).tag);
+    // A bare ! only stops a scalar being read as a number or boolean, as in both parsers.
+    if (written === '!') return false;
     problems.push({
       code: 'invalid_value',
       message: `The YAML tag ${written} is not part of the plan format, which reads text, numbers, true/false, null, lists and mappings.`,
@@ -340,7 +364,7 @@ function checkKeys(
   };
   const visit = (node: unknown, path: (string | number)[]) => {
     if (isSeq(node)) {
-      node.items = node.items.filter((item) => !tagged(item));
+      node.items = node.items.filter((item) => !refused(item));
       for (const [index, item] of node.items.entries()) visit(item, [...path, index]);
       return;
     }
@@ -348,7 +372,7 @@ function checkKeys(
     const first = new Map<string, number>();
     const copies = new Map<string, (typeof node.items)[number][]>();
     node.items = node.items.filter((pair) => {
-      if (tagged(pair.key)) return false;
+      if (refused(pair.key, true)) return false;
       const key = isAlias(pair.key) ? pair.key.resolve(doc) : pair.key;
       const start = (pair.key as Node | null)?.range?.[0] ?? node.range?.[0] ?? 0;
       const at = { file, ...position(start) };
@@ -384,7 +408,7 @@ function checkKeys(
         });
         return false;
       }
-      if (tagged(pair.value)) return false;
+      if (refused(pair.value)) return false;
       // A name is what was written: `1.0:` names "1.0", not the number 1.
       const name = typeof plainText === 'string' ? plainText : String(value);
       if (isScalar(pair.key)) pair.key.value = name;
@@ -415,7 +439,7 @@ function checkKeys(
       if (start !== undefined && end !== undefined) earlier.push({ start, end });
     }
   };
-  if (tagged(doc.contents)) doc.contents = null;
+  if (refused(doc.contents)) doc.contents = null;
   visit(doc.contents, []);
   return { problems, repeats, earlier };
 }

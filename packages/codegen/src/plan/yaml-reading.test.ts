@@ -60,6 +60,16 @@ describe('YAML scalars are read as YAML 1.2 (core schema) by both parses', () =>
       },
     },
     {
+      name: 'a bare ! (the non-specific tag) keeps a scalar as text',
+      given: 'E:\n    properties:\n      p: { const: ! 12 }\n',
+      want: { properties: [{ name: 'p', required: false, shape: { kind: 'const', value: '12' } }] },
+    },
+    {
+      name: 'a description ending in " !" is text',
+      given: 'E:\n    description: Commande validée !\n',
+      want: { description: 'Commande validée !' },
+    },
+    {
       name: 'true, True and TRUE are booleans',
       given: 'E:\n    properties:\n      p: { enum: [true, False, TRUE] }\n',
       want: {
@@ -103,6 +113,7 @@ describe('names are read exactly as written, not as the numbers or booleans YAML
     { given: '.inf', want: '.inf' },
     { given: 'TRUE', want: 'TRUE' },
     { given: 'false', want: 'false' },
+    { given: '1e400', want: '1e400' },
   ];
   for (const { parse, extra } of BOTH_PARSES) {
     it.each(table)(`event $given is named $want (${parse} parse)`, ({ given, want }) => {
@@ -153,6 +164,16 @@ describe('YAML the plan format does not read is reported, whichever parse reads 
       name: 'a verbatim tag',
       given: property('{ const: !<tag:yaml.org,2002:timestamp> 2024-01-01 }'),
       want: [{ code: 'invalid_value', at: '!<tag' }],
+    },
+    {
+      name: 'a number too large for JavaScript, which one parser read as text',
+      given: property('{ enum: [1, 1e400] }'),
+      want: [{ code: 'invalid_value', at: '1e400', message: /too large/, hint: /quote/ }],
+    },
+    {
+      name: 'an integer too large for JavaScript',
+      given: property(`{ const: ${'9'.repeat(400)} }`),
+      want: [{ code: 'invalid_value', at: '999' }],
     },
     {
       name: 'a YAML 1.1 directive, which would read yes as true',
