@@ -1,4 +1,4 @@
-import { browserContext, pageFields, pageOf } from './browser/context.js';
+import { addCampaign, browserContext, pageFields, pageOf } from './browser/context.js';
 import type { BrowserGlobals } from './browser/globals.js';
 import type { CallType } from './calls.js';
 import { SEGMENT_LIMITS } from './delivery/limits.js';
@@ -105,7 +105,7 @@ export function prepareMessage(
       ...readJsonObject(fields[bodyField], bodyField),
     };
   }
-  message.context = deepMerge(
+  const context = deepMerge(
     deepMerge(
       {
         library: { name: LIBRARY_NAME, version: LIBRARY_VERSION },
@@ -115,7 +115,9 @@ export function prepareMessage(
       batchContext,
     ),
     readJsonObject(fields.context, 'context'),
-  );
+  ) as Fields;
+  if (win) addCampaign(context);
+  message.context = context;
   const integrations = readJsonObject(fields.integrations, 'integrations');
   if (integrations) message.integrations = integrations;
 

@@ -22,7 +22,10 @@ afterEach(async () => {
   await receiver.close();
 });
 
-async function runScript(source: string): Promise<{ code: number | null; stdout: string }> {
+async function runScript(
+  source: string,
+  nodeFlags: string[] = [],
+): Promise<{ code: number | null; stdout: string }> {
   const result = await build({
     stdin: { contents: source, resolveDir: import.meta.dirname, loader: 'ts' },
     bundle: true,
@@ -36,7 +39,7 @@ async function runScript(source: string): Promise<{ code: number | null; stdout:
   const file = join(dir, `script-${Math.random().toString(36).slice(2)}.mjs`);
   writeFileSync(file, result.outputFiles[0]?.text ?? '');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [file], {
+    const child = spawn(process.execPath, [...nodeFlags, file], {
       env: { ...process.env, ENDPOINT: receiver.url },
     });
     let stdout = '';
@@ -55,6 +58,9 @@ const analytics = createAnalytics({
   flushAt: 100, flushIntervalMs: 600000, maxRetries: 1,
 });
 `;
+
+/** A client whose requests wait as long as the endpoint takes. */
+const patient = preamble.replace('maxRetries: 1', 'maxRetries: 1, requestTimeoutMs: 600000');
 
 describe('a Node process', () => {
   it('exits after close(), which drains the queue first', async () => {
@@ -107,7 +113,6 @@ describe('a Node process', () => {
   it('gives up holding the process when the endpoint never answers', async () => {
     receiver.injectFaults({ delayMs: 60_000, times: 5 });
     const started = Date.now();
-    const patient = preamble.replace('maxRetries: 1', 'maxRetries: 1, requestTimeoutMs: 600000');
     const { code, stdout } = await runScript(`${patient}
       const result = await analytics.track({ event: 'Stuck', userId: 'u' });
       console.log(result.error.code);
@@ -117,6 +122,59 @@ describe('a Node process', () => {
     expect(stdout.trim()).toBe('close_timeout');
     expect(Date.now() - started).toBeLessThan(40_000);
   }, 60_000);
+
+  it('still sends calls made after the drain at exit gave up', async () => {
+    receiver.injectFaults({ delayMs: 12_000 });
+    const { code, stdout } = await runScript(`${patient}
+      const first = await analytics.track({ event: 'Stuck', userId: 'u' });
+      const second = await analytics.track({ event: 'After', userId: 'u' });
+      console.log(JSON.stringify([first.error?.code, second.success]));
+    `);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual(['close_timeout', true]);
+    expect(receiver.messages().map((r) => r.message.event)).toContain('After');
+  }, 60_000);
+
+  it('leaves the timing to a close() begun during the drain at exit', async () => {
+    receiver.injectFaults({ delayMs: 12_000 });
+    const { code, stdout } = await runScript(`${patient}
+      const result = analytics.track({ event: 'Slow', userId: 'u' });
+      // Runs after core's own beforeExit listener has started the drain.
+      process.once('beforeExit', () => {
+        setTimeout(async () => {
+          const closed = await analytics.close({ timeoutMs: 30000 });
+          console.log(JSON.stringify({ closed, success: (await result).success }));
+        }, 500);
+      });
+    `);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({ closed: { drained: true }, success: true });
+  }, 60_000);
+
+  it('lets a client that sent its calls be collected', async () => {
+    const { code, stdout } = await runScript(
+      `${"import { createAnalytics } from './index.ts';"}
+      const collected = [];
+      const registry = new FinalizationRegistry((name) => collected.push(name));
+      async function use(name) {
+        const fetch = async () => new Response('{"success":true}', { status: 200 });
+        registry.register(fetch, name);
+        const analytics = createAnalytics({ writeKey: 'wk', fetch, window: null, flushAt: 1 });
+        await analytics.track({ event: 'Sent', userId: 'u' });
+      }
+      await use('first');
+      await use('second');
+      for (let round = 0; round < 20 && collected.length < 2; round++) {
+        globalThis.gc();
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      console.log(JSON.stringify(collected.sort()));
+    `,
+      ['--expose-gc'],
+    );
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual(['first', 'second']);
+  });
 
   it('exits when close() times out against an endpoint that never answers', async () => {
     receiver.injectFaults({ delayMs: 15_000, times: 5 });

@@ -376,6 +376,21 @@ describe('browser page()', () => {
     expect(context.campaign).toEqual({ source: 'context' });
   });
 
+  it('reads the campaign from the call’s own context.page.search, and keeps its own campaign whole', async () => {
+    history.pushState(null, '', '/?utm_source=location&utm_medium=cpc');
+    const { analytics, fetch } = browserClient();
+
+    await analytics.track({ event: 'A', context: { page: { search: '?utm_source=ctx' } } });
+    await analytics.page({
+      properties: { search: '?utm_source=ad&utm_campaign=spring' },
+      context: { campaign: { source: 'ctx' } },
+    });
+
+    const [track, page] = sent(fetch);
+    expect(track?.context.campaign).toEqual({ source: 'ctx' });
+    expect(page?.context.campaign).toEqual({ source: 'ctx' });
+  });
+
   it('sends a page whose search property is not a string, with no campaign from it', async () => {
     history.pushState(null, '', '/?utm_source=location');
     const { analytics, fetch } = browserClient();

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { browserContext, campaignFields, pageFields } from './context.js';
+import { addCampaign, browserContext, campaignFields, pageFields } from './context.js';
 import type { BrowserGlobals } from './globals.js';
 
 /** A hand-made window: only the fields core reads, parsed from one URL. */
@@ -100,7 +100,7 @@ describe('campaignFields', () => {
 });
 
 describe('browserContext', () => {
-  it('holds page, userAgent, locale, timezone and campaign', () => {
+  it('holds page, userAgent, locale and timezone', () => {
     const win = fakeWindow({
       href: 'https://shop.example/landing?utm_source=ads&utm_medium=cpc#top',
       title: 'Landing',
@@ -119,7 +119,6 @@ describe('browserContext', () => {
       userAgent: 'FakeAgent/1.0',
       locale: 'fr-FR',
       timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-      campaign: { source: 'ads', medium: 'cpc' },
     });
   });
 
@@ -142,12 +141,6 @@ describe('browserContext', () => {
 
     expect(context).not.toHaveProperty('timezone');
     expect(context).toHaveProperty('page');
-  });
-
-  it('leaves campaign out when the URL has no utm parameters', () => {
-    const context = browserContext(fakeWindow({ href: 'https://shop.example/?q=shoes' }));
-
-    expect(context).not.toHaveProperty('campaign');
   });
 
   const navigators: {
@@ -184,9 +177,43 @@ describe('browserContext', () => {
     win.document.title = 'Second';
     const second = browserContext(win);
 
-    expect(first.page).toMatchObject({ path: '/first', title: 'First' });
-    expect(first).not.toHaveProperty('campaign');
-    expect(second.page).toMatchObject({ path: '/second', title: 'Second' });
-    expect(second.campaign).toEqual({ source: 'push' });
+    expect(first.page).toMatchObject({ path: '/first', title: 'First', search: '' });
+    expect(second.page).toMatchObject({
+      path: '/second',
+      title: 'Second',
+      search: '?utm_source=push',
+    });
+  });
+});
+
+describe('addCampaign', () => {
+  const table: { name: string; given: Record<string, unknown>; want: unknown }[] = [
+    {
+      name: 'reads the utm_ parameters of context.page.search',
+      given: { page: { search: '?utm_source=ads&utm_medium=cpc' } },
+      want: { source: 'ads', medium: 'cpc' },
+    },
+    {
+      name: 'adds nothing without utm_ parameters',
+      given: { page: { search: '?q=shoes' } },
+      want: undefined,
+    },
+    {
+      name: 'adds nothing without a page',
+      given: {},
+      want: undefined,
+    },
+    {
+      name: 'keeps a campaign the call brought, whole',
+      given: {
+        page: { search: '?utm_source=ads&utm_campaign=spring' },
+        campaign: { source: 'newsletter' },
+      },
+      want: { source: 'newsletter' },
+    },
+  ];
+  it.each(table)('$name', ({ given, want }) => {
+    addCampaign(given);
+    expect(given.campaign).toEqual(want);
   });
 });

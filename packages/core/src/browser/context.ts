@@ -54,8 +54,8 @@ function timezone(): string | undefined {
 /**
  * The context a browser fills in on every call, read at call time so that a
  * single-page app reports the page the user is on now. `page` replaces the
- * location's fields (a page call's own, from {@link pageOf}); the campaign is
- * read from its `search`, as analytics.js reads it.
+ * location's fields (a page call's own, from {@link pageOf}). The campaign
+ * comes once the call's own context is merged in: see {@link addCampaign}.
  * @see https://segment.com/docs/connections/spec/common/#context
  */
 export function browserContext(
@@ -69,7 +69,16 @@ export function browserContext(
   if (locale) context.locale = locale;
   const zone = timezone();
   if (zone) context.timezone = zone;
-  const campaign = campaignFields(page.search);
-  if (campaign) context.campaign = campaign;
   return context;
+}
+
+/**
+ * Sets `context.campaign` from the utm_ parameters of the final
+ * `context.page.search`, unless the call brought a campaign of its own,
+ * which then stands whole. analytics.js does the same.
+ */
+export function addCampaign(context: Record<string, unknown>): void {
+  if (context.campaign) return;
+  const campaign = campaignFields((context.page as Record<string, unknown> | undefined)?.search);
+  if (campaign) context.campaign = campaign;
 }

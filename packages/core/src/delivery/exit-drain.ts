@@ -5,6 +5,11 @@ export const EXIT_DRAIN_MS = 10_000;
 const waiting = new Set<() => void>();
 let listening = false;
 
+// Declared here, not in exitDrain, so that the listener holds no delivery.
+function drainAll(): void {
+  for (const start of [...waiting]) start();
+}
+
 /** The one part of Node's `process` used here. */
 export type NodeProcess = { on?: (event: string, listener: () => void) => void };
 
@@ -42,9 +47,7 @@ export function exitDrain(
       if (!inNode) return;
       if (!listening) {
         listening = true;
-        host.on!('beforeExit', () => {
-          for (const run of [...waiting]) run();
-        });
+        host.on!('beforeExit', drainAll);
       }
       waiting.add(start);
     },

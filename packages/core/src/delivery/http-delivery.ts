@@ -27,27 +27,31 @@ export function createHttpDelivery(
   const queues = new Map<string, Pending[]>();
   const unsettled = new Set<Pending>();
   const inFlight = new Set<Promise<void>>();
+  /** Ends with the delivery, at close(): the store's listeners stop. */
   const stop = new AbortController();
-  const stopped = stop.signal;
+  /** Ends the requests and waits running now: at close(), or when a drain gives up. */
+  let round = new AbortController();
+  /** Set once close() has begun: its timeout, not the drain at exit's, then decides. */
+  let closing = false;
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
-  const store = durable?.(enqueue, sendAll, stopped);
+  const store = durable?.(enqueue, sendAll, stop.signal);
 
-  async function send(writeKey: string, request: Pending[]): Promise<void> {
+  async function send(writeKey: string, request: Pending[], signal = round.signal): Promise<void> {
     const outcome = await postBatch(
       fetchImpl,
       settings,
       writeKey,
       request.map((pending) => pending.json),
-      stopped,
+      signal,
       store,
     );
     const status = !outcome.ok && outcome.error.status;
-    if ((status === 400 || status === 413) && request.length > 1 && !stopped.aborted) {
+    if ((status === 400 || status === 413) && request.length > 1 && !signal.aborted) {
       // The payload was refused, perhaps for one message in it: each half goes
       // on its own, so only a message refused by itself is dropped.
       const half = request.length >> 1;
-      await send(writeKey, request.slice(0, half));
-      return send(writeKey, request.slice(half));
+      await send(writeKey, request.slice(0, half), signal);
+      return send(writeKey, request.slice(half), signal);
     }
     for (const pending of request) {
       store?.done(pending.id, outcome.ok || outcome.error.code === 'rejected');
@@ -98,31 +102,38 @@ export function createHttpDelivery(
   }
 
   /**
-   * Sends everything, holding a Node process open for at most timeoutMs. Past
-   * it, what is unconfirmed fails with close_timeout and all sending stops.
+   * Sends everything, holding a Node process open for at most timeoutMs.
+   * Past it, what is unconfirmed fails with close_timeout, and neither a
+   * request running then nor a call queued before goes out; calls made
+   * afterwards are sent as usual. The drain at exit leaves the timing to a
+   * close() begun meanwhile.
    */
-  async function drainWithin(timeoutMs: number): Promise<boolean> {
+  async function drainWithin(timeoutMs: number, atExit?: boolean): Promise<boolean> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     // The one referenced timer: it keeps a Node process up while the queue drains.
     const drained = await Promise.race([
       flush().then(() => true),
       new Promise<boolean>((resolve) => {
-        timer = startTimer(() => resolve(false), timeoutMs, true);
+        timer = startTimer(() => (atExit && closing) || resolve(false), timeoutMs, true);
       }),
     ]);
     clearTimeout(timer);
     if (!drained) {
       const error = new AnalyticsError(
         'close_timeout',
-        __DEV__ ? `Delivery was not confirmed within ${timeoutMs} ms of closing.` : '',
+        __DEV__ ? `Delivery was not confirmed within ${timeoutMs} ms.` : '',
       );
+      queues.clear();
+      clearTimeout(flushTimer);
+      flushTimer = undefined;
       for (const pending of [...unsettled]) pending.settle({ ok: false, error });
-      stop.abort();
+      round.abort();
+      round = new AbortController();
     }
     return drained;
   }
 
-  const exit = exitDrain(() => drainWithin(EXIT_DRAIN_MS));
+  const exit = exitDrain(() => drainWithin(EXIT_DRAIN_MS, true));
 
   return {
     requiresWriteKey: true,
@@ -158,8 +169,10 @@ export function createHttpDelivery(
     },
     flush,
     async close(timeoutMs) {
+      closing = true;
       const drained = await drainWithin(timeoutMs);
       // Ends what is still running: requests, waits, and the store's listeners.
+      round.abort();
       stop.abort();
       return { drained };
     },

@@ -190,7 +190,10 @@ describe('createPageTracker', () => {
         'http://localhost:3000/#/search?q=shoe',
       ]);
       // Core describes the page in context from the same properties.
-      expect(recorder.messages.map((message) => message.context.page?.url)).toEqual([
+      const contextUrls = recorder.messages.map(
+        (message) => (message.context.page as { url?: string } | undefined)?.url,
+      );
+      expect(contextUrls).toEqual([
         'http://localhost:3000/#/cart',
         'http://localhost:3000/#/search?q=shoe',
       ]);
