@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { expectProblems, plan, property, type Want } from '../../test/plan-problems.js';
 import { loadPlan } from './load-plan.js';
+import { needsPositionedParse } from './source.js';
 
 describe('a duplicate key', () => {
   const table: { name: string; given: string; want: Want[] }[] = [
@@ -62,5 +64,43 @@ describe('a null key is reported, not turned into the name "null"', () => {
     const { model, problems } = loadPlan(plan('events:\n  "null": {}\n'));
     expect(problems).toEqual([]);
     expect(model?.events.map((e) => e.name)).toEqual(['null']);
+  });
+});
+
+describe('only text that may hold a number read otherwise than written takes the slow positioned parse', () => {
+  const table: { given: string; want: boolean }[] = [
+    { given: 'p: { const: 0777 }', want: true },
+    { given: 'p: { enum: [02134, 10001] }', want: true },
+    { given: 'p: { enum: [10001,02134] }', want: true },
+    { given: '  - 08 # a comment', want: true },
+    { given: 'p: { "minimum":-007 }', want: true },
+    { given: 'maximum: 00.5\r', want: true },
+    { given: 'const: 12345678901234567890', want: true },
+    { given: 'const: 1234567.890123456', want: true },
+    { given: 'const: 0x20000000000000', want: true },
+    { given: 'const: 0o400000000000000000', want: true },
+    { given: 'minimum: 1e-400', want: true },
+    { given: 'p: { enum: [0, 0.5, -0, 0e3, 0x1F, 0o17, 10, 100] }', want: false },
+    { given: 'const: 123456789012345', want: false },
+    { given: 'maximum: 0.30000000000000004', want: true },
+    { given: 'description: Opens at 09:00, closes at 18:00.', want: false },
+    { given: 'description: Since 2024-01-05, version 2.0.1.', want: false },
+    { given: 'deprecated: 2024-01-01T10:00:00Z', want: false },
+    { given: '02134: { type: string }', want: false },
+  ];
+  it.each(table)('$given: $want', ({ given, want }) => {
+    expect(needsPositionedParse(`${given}\n`)).toBe(want);
+  });
+
+  it('is not needed for the storefront plan or the fixtures', () => {
+    for (const path of [
+      '../../../../tracking-plan.yaml',
+      '../../test/golden/shapes/plan.yaml',
+      '../../test/golden/minimal/plan.yaml',
+    ]) {
+      expect(needsPositionedParse(readFileSync(new URL(path, import.meta.url), 'utf8'))).toBe(
+        false,
+      );
+    }
   });
 });

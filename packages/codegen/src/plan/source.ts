@@ -10,9 +10,11 @@ import {
   LineCounter,
   type Node,
   parseDocument,
+  type Scalar,
 } from 'yaml';
 import type { PlanProblem } from './problems.js';
 import { describePath } from './validate-schema.js';
+import { writtenNumberProblem } from './written-numbers.js';
 
 export type PlanPath = readonly (string | number)[];
 
@@ -72,11 +74,27 @@ const NUMBER_AS_PRINTED = /^(?:-?(?:\d+(?:\.\d+)?(?:e[+-]\d+)?|Infinity)|NaN)$/;
 /**
  * Text that only the positioned parse reads as the plan format does: a tag
  * (`!!timestamp`, `!local`), which the two parsers resolve differently, a
- * directive (`%YAML 1.1`), or a number too large for JavaScript (`1e400`, a
- * 400-digit integer), which js-yaml reads as text and \`yaml\` as Infinity.
- * Matching more (a "!x" after a space in a description) costs only time.
+ * directive (`%YAML 1.1`), a number too large for JavaScript (`1e400`, a
+ * 400-digit integer), which js-yaml reads as text and \`yaml\` as Infinity,
+ * or a number that is not what was written (see written-numbers.ts), whose
+ * source text only the positioned parse keeps:
+ * - a leading zero (`0777`, `[02134, 10001]`, `- 08 # c`): a plain scalar of
+ *   a sign, 0 and a digit, then digits, a fraction or an exponent, after a
+ *   space, a flow indicator or a quoted key's colon (not the one in 09:00)
+ *   and ended by the line, a comment or a flow indicator;
+ * - 16 or more digits (one point among them), or an exponent of three digits:
+ *   every number JavaScript cannot hold exactly has one of these, or is a
+ *   hexadecimal or 0o octal integer of at least 2^53.
+ * Matching more (a "!x" after a space in a description, "code 0123," or a
+ * 16-digit id in a description) costs only time.
  */
-const NEEDS_POSITIONED_PARSE = /(?:^|[\s[{,])!\S|^%|\d[eE][-+]?\d{3}|\d{300}|0[xo][\dA-Fa-f]{250}/m;
+const NEEDS_POSITIONED_PARSE =
+  /(?:^|[\s[{,])!\S|^%|\d[eE][-+]?\d{3}|\d(?:\.?\d){15}|0x[\dA-Fa-f]{14}|0o[0-7]{18}|(?:^|[\s[{,]|["']:)[-+]?0\d+(?:\.\d*)?(?:[eE][-+]?\d+)?[ \t\r]*(?:$|[,\]}#])/m;
+
+/** Whether a plan's text may hold something only the positioned parse reads right. */
+export function needsPositionedParse(text: string): boolean {
+  return NEEDS_POSITIONED_PARSE.test(text);
+}
 
 /**
  * Both parsers read YAML 1.2 with the core schema and nothing else: no
@@ -113,7 +131,7 @@ function countVisits(value: unknown, budget: { left: number }): boolean {
  * js-yaml refuses go to \`yaml\` directly, whose errors carry positions.
  */
 export function parsePlanSource(text: string, file: string): PlanSource {
-  if (NEEDS_POSITIONED_PARSE.test(text)) return parseWithPositions(text, file);
+  if (needsPositionedParse(text)) return parseWithPositions(text, file);
   let value: unknown;
   try {
     value = load(text);
@@ -274,7 +292,7 @@ function checkVersion(
   return [
     {
       code: 'invalid_value',
-      message: `The plan asks for YAML ${written?.[1] ?? version}, but plans are read as YAML 1.2, where yes, no, on and off are text and 0777 is 777.`,
+      message: `The plan asks for YAML ${written?.[1] ?? version}, but plans are read as YAML 1.2, where yes, no, on and off are text.`,
       hint: 'Remove the %YAML directive, and write true or false where a boolean is meant.',
       file,
       ...position(written?.index ?? 0),
@@ -312,6 +330,8 @@ function tagOffset(text: string, node: Node): number {
  *   or whatever a tool makes of them (a bare `!`, which only keeps a scalar
  *   as text, is read as both parsers read it);
  * - numbers too large for JavaScript (`1e400`), which would be Infinity.
+ * A number that is read as another than the one written (`0777` as 777) is
+ * reported and kept, so the checks beside it still run.
  * Plain keys are read as written (`1.0:` is "1.0", not the number 1), and
  * keys that repeat, once read (`1` and `"1"`), are reported. Each problem is
  * located at its own key or tag. With `dropped`, the last `dropped` copies of
@@ -362,7 +382,25 @@ function checkKeys(
     });
     return true;
   };
+  /** Reports a number that is not the one written; it stays in, so the checks beside it still run. */
+  const checkNumber = (node: Scalar) => {
+    if (typeof node.value !== 'number' || !Number.isFinite(node.value)) return;
+    if (node.type !== 'PLAIN' || typeof node.source !== 'string') return;
+    const problem = writtenNumberProblem(node.source, node.value);
+    if (problem) {
+      problems.push({
+        code: 'invalid_value',
+        ...problem,
+        file,
+        ...position(node.range?.[0] ?? 0),
+      });
+    }
+  };
   const visit = (node: unknown, path: (string | number)[]) => {
+    if (isScalar(node)) {
+      checkNumber(node);
+      return;
+    }
     if (isSeq(node)) {
       node.items = node.items.filter((item) => !refused(item));
       for (const [index, item] of node.items.entries()) visit(item, [...path, index]);

@@ -46,9 +46,80 @@ describe('YAML scalars are read as YAML 1.2 (core schema) by both parses', () =>
       },
     },
     {
-      name: 'a leading zero is decimal, not octal',
-      given: 'E:\n    properties:\n      p: { const: 0777 }\n',
-      want: { properties: [{ name: 'p', required: false, shape: { kind: 'const', value: 777 } }] },
+      name: 'a zero, a negative zero, a fraction and exponents of zero are numbers as written',
+      given: 'E:\n    properties:\n      p: { enum: [0, 0.5, -0.5, 0e3, 10, 100, .5e1] }\n',
+      want: {
+        properties: [
+          {
+            name: 'p',
+            required: false,
+            shape: { kind: 'enum', values: [0, 0.5, -0.5, 0, 10, 100, 5] },
+          },
+        ],
+      },
+    },
+    {
+      name: 'a negative zero is a number',
+      given: 'E:\n    properties:\n      p: { const: -0 }\n',
+      want: { properties: [{ name: 'p', required: false, shape: { kind: 'const', value: -0 } }] },
+    },
+    {
+      name: 'hexadecimal and 0o octal are numbers, as YAML 1.2 writes them',
+      given: 'E:\n    properties:\n      p: { enum: [0x1F, 0o17, 0x1FFFFFFFFFFFFF] }\n',
+      want: {
+        properties: [
+          {
+            name: 'p',
+            required: false,
+            shape: { kind: 'enum', values: [31, 15, Number.MAX_SAFE_INTEGER] },
+          },
+        ],
+      },
+    },
+    {
+      name: 'a capital 0X or 0O, a 0b or an underscore makes text',
+      given: 'E:\n    properties:\n      p: { enum: [0X1F, 0O17, 0b101, 1_000] }\n',
+      want: {
+        properties: [
+          {
+            name: 'p',
+            required: false,
+            shape: { kind: 'enum', values: ['0X1F', '0O17', '0b101', '1_000'] },
+          },
+        ],
+      },
+    },
+    {
+      name: 'numbers JavaScript holds exactly are read as written',
+      given:
+        'E:\n    properties:\n      p: { enum: [9007199254740991, -9007199254740991, 0.1, 0.30000000000000004, 1.7976931348623157e308, 5e-324, 1e21, 1.50, 123456789012345] }\n',
+      want: {
+        properties: [
+          {
+            name: 'p',
+            required: false,
+            shape: {
+              kind: 'enum',
+              values: [
+                Number.MAX_SAFE_INTEGER,
+                -Number.MAX_SAFE_INTEGER,
+                0.1,
+                0.30000000000000004,
+                Number.MAX_VALUE,
+                Number.MIN_VALUE,
+                1e21,
+                1.5,
+                123456789012345,
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      name: 'digits with a leading zero that YAML reads as text stay text',
+      given: 'E:\n    description: Opens at 09:00, closes 0800h\n',
+      want: { description: 'Opens at 09:00, closes 0800h' },
     },
     {
       name: 'a sexagesimal-looking value is text',
@@ -90,16 +161,28 @@ describe('YAML scalars are read as YAML 1.2 (core schema) by both parses', () =>
   it('gives the generated code and its checks the values read', () => {
     const result = generate(
       plan(
-        'events:\n  E:\n    properties:\n      p: { enum: [yes, no] }\n      q: { const: 0777 }\n',
+        'events:\n  E:\n    properties:\n      p: { enum: [yes, no] }\n      q: { const: 0x1F }\n',
       ),
     );
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     const types = result.files.find((file) => file.path === 'plan.d.ts')?.contents ?? '';
     const checks = result.files.find((file) => file.path === 'checks.js')?.contents ?? '';
     expect(types).toContain('p?: "yes" | "no";');
-    expect(types).toContain('q?: 777;');
+    expect(types).toContain('q?: 31;');
     expect(checks).toMatch(/"yes",\s*"no"/);
-    expect(checks).toContain('777');
+    expect(checks).toContain('31');
+  });
+
+  it.each([
+    { given: '{ const: 0777 }', want: '0777' },
+    { given: '{ enum: [02134, 10001] }', want: '02134' },
+  ])('generates nothing from $given, which would not be the number written', ({ given, want }) => {
+    const result = generate(property(given));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((problem) => problem.message)).toEqual([
+      expect.stringContaining(want),
+    ]);
   });
 });
 
@@ -114,6 +197,10 @@ describe('names are read exactly as written, not as the numbers or booleans YAML
     { given: 'TRUE', want: 'TRUE' },
     { given: 'false', want: 'false' },
     { given: '1e400', want: '1e400' },
+    { given: '02134', want: '02134' },
+    { given: '-007', want: '-007' },
+    { given: '12345678901234567890', want: '12345678901234567890' },
+    { given: '0.10000000000000001', want: '0.10000000000000001' },
   ];
   for (const { parse, extra } of BOTH_PARSES) {
     it.each(table)(`event $given is named $want (${parse} parse)`, ({ given, want }) => {
@@ -174,6 +261,60 @@ describe('YAML the plan format does not read is reported, whichever parse reads 
       name: 'an integer too large for JavaScript',
       given: property(`{ const: ${'9'.repeat(400)} }`),
       want: [{ code: 'invalid_value', at: '999' }],
+    },
+    {
+      name: 'a const with a leading zero, which YAML 1.1 reads as octal',
+      given: property('{ const: 0777 }'),
+      want: [
+        {
+          code: 'invalid_value',
+          at: '0777',
+          message: /0777.*777.*octal 511/,
+          hint: /"0777".*777/,
+        },
+      ],
+    },
+    {
+      name: 'zip codes in an enum, each reported',
+      given: property('{ enum: [02134, 10001, 00501] }'),
+      want: [
+        { code: 'invalid_value', at: '02134', message: /leading zero/, hint: /quote/i },
+        { code: 'invalid_value', at: '00501' },
+      ],
+    },
+    {
+      name: 'a leading zero in a block list, before a comment',
+      given: property(
+        '\n        enum:\n          - 08 # not octal in YAML 1.1 either\n          - 09',
+      ),
+      want: [
+        { code: 'invalid_value', at: '08', message: /08 is read as the number 8/ },
+        { code: 'invalid_value', at: '09' },
+      ],
+    },
+    {
+      name: 'leading zeros in bounds, signed and with a fraction',
+      given: property('{ type: number, minimum: -007, maximum: 00.5 }'),
+      want: [
+        { code: 'invalid_value', at: '-007', hint: /\(-7\)/ },
+        { code: 'invalid_value', at: '00.5', hint: /\(0\.5\)/ },
+      ],
+    },
+    {
+      name: 'a leading zero in a length, a flow mapping with a quoted key, and the version',
+      given: `version: 01\nname: Test\nevents:\n  E:\n    properties:\n      p: { "type": string, "minLength":02 }\n`,
+      want: [
+        { code: 'invalid_value', at: '01' },
+        { code: 'invalid_value', at: '02 ' },
+      ],
+    },
+    {
+      name: 'a number with a leading zero where text belongs, beside its type problem',
+      given: plan('events:\n  E:\n    description: 0123\n'),
+      want: [
+        { code: 'invalid_type', at: '0123' },
+        { code: 'invalid_value', at: '0123' },
+      ],
     },
     {
       name: 'a YAML 1.1 directive, which would read yes as true',
