@@ -1,8 +1,9 @@
 /**
  * Numbers the plan would not hold as written. YAML reads an unquoted `0777`
  * or `02134` as 777 or 2134 (and YAML 1.1 tools as octal 511 or 1116), which
- * is seldom what a zip code or an id meant. The generated types and checks
- * would use the number read, so it is reported instead.
+ * is seldom what a zip code or an id meant; and JavaScript holds neither
+ * `12345678901234567890` nor `0.10000000000000001` exactly. The generated
+ * types and checks would use the number read, so each is reported instead.
  */
 
 /** A problem's message and hint for a number `written` (its source text) that YAML read as `value`. */
@@ -10,7 +11,7 @@ export function writtenNumberProblem(
   written: string,
   value: number,
 ): { message: string; hint: string } | undefined {
-  return leadingZero(written, value);
+  return leadingZero(written, value) ?? lostPrecision(written, value);
 }
 
 const printed = (value: number) => (Object.is(value, -0) ? '-0' : String(value));
@@ -33,4 +34,50 @@ function leadingZero(
     }.`,
     hint: `Quote it if it is text ("${written}"), or drop the leading zeros if it is a number (${printed(value)}).`,
   };
+}
+
+const HOLD_EXACTLY =
+  'Quote it if it is text, such as an id; if it is a number, write one JavaScript holds exactly: at most 15 significant digits, and whole numbers within ±9007199254740991.';
+
+/**
+ * A whole number written as one (`123`, `0x1F`) must be a safe integer: past
+ * 2^53 its neighbours read as the same number, so a check of it would pass
+ * them too. A decimal (`0.1`, `1e-7`) must read back as the decimal written;
+ * JavaScript prints the shortest decimal of the number it holds, which is the
+ * one written whenever the two are the same number.
+ */
+function lostPrecision(
+  written: string,
+  value: number,
+): { message: string; hint: string } | undefined {
+  const shown = written.length > 24 ? `${written.slice(0, 20)}…` : written;
+  if (/^(?:[-+]?\d+|0x[\dA-Fa-f]+|0o[0-7]+)$/.test(written)) {
+    if (Number.isSafeInteger(value) || !Number.isInteger(value)) return undefined;
+    const exact = BigInt(written);
+    if (BigInt(value) === exact) {
+      return {
+        message: `${shown} is past the whole numbers JavaScript holds exactly (±9007199254740991): it and ${exact + 1n} read as the same number.`,
+        hint: HOLD_EXACTLY,
+      };
+    }
+  } else if (decimalOf(written) === decimalOf(String(value))) {
+    return undefined;
+  }
+  return {
+    message: `${shown} cannot be held exactly in JavaScript, which reads it as ${String(value)}.`,
+    hint: HOLD_EXACTLY,
+  };
+}
+
+/** A decimal's digits and exponent with no leading or trailing zeros: `1.50` and `15e-1` alike. */
+function decimalOf(text: string): string {
+  const match = /^([-+]?)(\d*)(?:\.(\d*))?(?:[eE]([-+]?\d+))?$/.exec(text);
+  if (!match) return text;
+  const [, sign = '', whole = '', fraction = '', exponent = '0'] = match;
+  const digits = `${whole}${fraction}`.replace(/^0+/, '');
+  if (digits === '') return '0';
+  const significant = digits.replace(/0+$/, '');
+  const power =
+    BigInt(exponent) - BigInt(fraction.length) + BigInt(digits.length - significant.length);
+  return `${sign === '-' ? '-' : ''}${significant}e${power}`;
 }

@@ -176,6 +176,7 @@ describe('YAML scalars are read as YAML 1.2 (core schema) by both parses', () =>
   it.each([
     { given: '{ const: 0777 }', want: '0777' },
     { given: '{ enum: [02134, 10001] }', want: '02134' },
+    { given: '{ const: 12345678901234567890 }', want: '12345678901234567890' },
   ])('generates nothing from $given, which would not be the number written', ({ given, want }) => {
     const result = generate(property(given));
     expect(result.ok).toBe(false);
@@ -307,6 +308,41 @@ describe('YAML the plan format does not read is reported, whichever parse reads 
         { code: 'invalid_value', at: '01' },
         { code: 'invalid_value', at: '02 ' },
       ],
+    },
+    {
+      name: 'an integer beyond what JavaScript holds exactly',
+      given: property('{ const: 12345678901234567890 }'),
+      want: [
+        {
+          code: 'invalid_value',
+          at: '1234',
+          message: /12345678901234567890.*12345678901234567000/,
+          hint: /quote/i,
+        },
+      ],
+    },
+    {
+      name: 'an integer just past the safe range, which its neighbour reads as',
+      given: property('{ enum: [9007199254740992, 9007199254740993] }'),
+      want: [
+        { code: 'invalid_value', at: '9007199254740992', message: /9007199254740991/ },
+        { code: 'invalid_value', at: '9007199254740993', message: /9007199254740992/ },
+      ],
+    },
+    {
+      name: 'a hexadecimal integer beyond the safe range',
+      given: property('{ const: 0x20000000000001 }'),
+      want: [{ code: 'invalid_value', at: '0x2' }],
+    },
+    {
+      name: 'a decimal that does not survive the round trip',
+      given: property('{ type: number, maximum: 0.10000000000000001 }'),
+      want: [{ code: 'invalid_value', at: '0.1', message: /reads it as 0\.1\b/ }],
+    },
+    {
+      name: 'a number so small it reads as 0',
+      given: property('{ type: number, minimum: 1e-400 }'),
+      want: [{ code: 'invalid_value', at: '1e-400', message: /as 0\b/ }],
     },
     {
       name: 'a number with a leading zero where text belongs, beside its type problem',
