@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { act, render } from '@testing-library/react';
-import { StrictMode, useEffect } from 'react';
+import { lazy, type ReactElement, StrictMode, Suspense, useEffect } from 'react';
 import {
   BrowserRouter,
   createBrowserRouter,
@@ -29,6 +29,27 @@ function Redirect() {
     navigate('/cart', { replace: true });
   }, [navigate]);
   return null;
+}
+
+/** A page that sends a visitor who is not signed in to the login page at once. */
+function SignInFirst() {
+  const navigate = useNavigate();
+  useEffect(() => {
+    navigate('/login', { replace: true });
+  }, [navigate]);
+  return <Titled title="Account" />;
+}
+
+/** A layout whose routes may load their code on first use. */
+function SuspendingRoot() {
+  return (
+    <>
+      <ReactRouterPageTracking />
+      <Suspense fallback={null}>
+        <Outlet />
+      </Suspense>
+    </>
+  );
 }
 
 function Loading() {
@@ -128,6 +149,36 @@ describe('ReactRouterPageTracking', () => {
     await act(() => router.navigate('/old-cart'));
     recorder.paint();
     expect(recorder.pages().map((page) => page.path)).toEqual(['/', '/cart']);
+  });
+
+  it('names a redirect to a code-split route by that route, not by the page it left', async () => {
+    let loadLogin: (module: { default: () => ReactElement }) => void = () => {};
+    const LazyLogin = lazy(
+      () => new Promise<{ default: () => ReactElement }>((resolve) => (loadLogin = resolve)),
+    );
+    const router = createBrowserRouter([
+      {
+        path: '/',
+        element: <SuspendingRoot />,
+        children: [
+          { index: true, element: <Titled title="Home" />, handle: { page: 'Home' } },
+          { path: 'account', element: <SignInFirst />, handle: { page: 'Account' } },
+          { path: 'login', element: <LazyLogin />, handle: { page: 'Login' } },
+        ],
+      },
+    ]);
+    renderWith(router);
+    recorder.paint();
+    await act(() => router.navigate('/account'));
+    // The browser paints twice while the login route's code loads.
+    recorder.paint();
+    recorder.paint();
+    await act(async () => loadLogin({ default: () => <Titled title="Login" /> }));
+    recorder.paint();
+    expect(recorder.pages()).toEqual([
+      { name: 'Home', path: '/', search: '', title: 'Home' },
+      { name: 'Login', path: '/login', search: '', title: 'Login' },
+    ]);
   });
 
   it('tracks the first page when the app edits its URL outside the router before it is read', () => {

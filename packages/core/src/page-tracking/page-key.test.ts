@@ -17,6 +17,10 @@ describe('pageKey', () => {
     { given: [at('/', '', '#/search?q=shoe'), { query: false }], want: '/#/search' },
     { given: [at('/', '', '#/search?q=shoe#top'), undefined], want: '/#/search?q=shoe' },
     { given: [at('/', '', '#/cart#summary'), { hash: true }], want: '/#/cart#summary' },
+    { given: [at('/', '', '#/'), undefined], want: '/' },
+    { given: [at('/', '', '#!/'), undefined], want: '/' },
+    { given: [at('/', '', '#/#top'), undefined], want: '/' },
+    { given: [at('/', '', '#/a?x#y'), { hash: true, query: false }], want: '/#/a#y' },
   ];
   it.each(table)('$given → $want', ({ given: [location, policy], want }) => {
     expect(pageKey(location, policy)).toBe(want);

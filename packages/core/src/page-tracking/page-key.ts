@@ -18,17 +18,23 @@ export interface PageLocation {
 }
 
 // A hash router's path and its query, up to an in-page anchor after them.
-const HASH_ROUTE = /^#!?\/[^#]*/;
+// A bare `#/` is the root route, the same page as no hash at all.
+const HASH_ROUTE = /^#!?\/[^#]+/;
 
 /**
  * The part of a location that identifies the page under a policy. Two
  * locations with the same key are the same page, so no second page call.
+ * `query` overrides the policy's, e.g. `false` for the route alone.
  */
-export function pageKey(location: PageLocation, policy: PageChangePolicy = {}): string {
-  const query = policy.query ?? true;
+export function pageKey(
+  location: PageLocation,
+  policy: PageChangePolicy = {},
+  query = policy.query ?? true,
+): string {
   const hash = pageHash(location.hash, policy);
-  // A hash router keeps its query in the hash, under the same policy.
-  return location.pathname + (query ? location.search + hash : hash.replace(/\?.*/, ''));
+  // A hash router keeps its query in the hash, under the same policy; an
+  // anchor after it stays (it counts with hash: true).
+  return location.pathname + (query ? location.search + hash : hash.replace(/\?[^#]*/, ''));
 }
 
 /**

@@ -145,6 +145,60 @@ describe('createPageTracker', () => {
     driven.stop();
   });
 
+  it('leaves a navigation during the wait to report itself, not under the page it left', () => {
+    // A router adapter reports /cart; before its capture runs, a guard sends
+    // the app to /login, whose route takes longer than a frame to render.
+    window.history.replaceState(null, '', '/cart');
+    document.title = 'Cart';
+    const driven = tracker({ history: false });
+    driven.navigated({ name: 'Cart' });
+    window.history.pushState(null, '', '/login');
+    render();
+    render();
+    document.title = 'Login';
+    driven.navigated({ name: 'Login' });
+    render();
+    expect(pages()).toEqual([
+      {
+        name: 'Login',
+        path: '/login',
+        title: 'Login',
+        url: 'http://localhost:3000/login',
+        referrer: '',
+      },
+    ]);
+    driven.stop();
+  });
+
+  it('keeps no capture waiting once its URL has gone, however often the URL changes', () => {
+    const stop = tracker({ policy: { hash: false } }).listen();
+    render();
+    let mostWaiting = 0;
+    for (let frame = 1; frame <= 20; frame++) {
+      window.history.replaceState(null, '', `/#a${frame}`);
+      window.history.replaceState(null, '', `/#b${frame}`);
+      mostWaiting = Math.max(mostWaiting, pending.length);
+      render();
+    }
+    // The two changes of each frame, no more: none lives on into the next frame.
+    expect(mostWaiting).toBe(2);
+    expect(pending).toHaveLength(0);
+    expect(pages()).toHaveLength(1);
+    stop();
+  });
+
+  it('tracks a page whose query keeps changing once, under query: false', () => {
+    window.history.replaceState(null, '', '/video?t=0');
+    const driven = tracker({ history: false, policy: { query: false } });
+    driven.navigated({ name: 'Video' });
+    for (let frame = 1; frame <= 10; frame++) {
+      window.history.replaceState(null, '', `/video?t=${frame}`);
+      render();
+    }
+    expect(pages().map((page) => page.name)).toEqual(['Video']);
+    driven.stop();
+  });
+
   describe('policy', () => {
     it('counts query-only changes by default and not when query is false', () => {
       const stop = tracker().listen();

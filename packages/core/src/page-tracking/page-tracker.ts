@@ -59,20 +59,11 @@ export interface PageTracker {
 
 /** The page tracked last, per client: shared by every tracker of that client. */
 interface LastPage {
-  key?: string;
-  url?: string;
+  key: string;
+  url: string;
 }
 
 const lastPages = new WeakMap<object, LastPage>();
-
-function lastPageOf(client: object): LastPage {
-  let last = lastPages.get(client);
-  if (!last) {
-    last = {};
-    lastPages.set(client, last);
-  }
-  return last;
-}
 
 function afterNextFrame(win: PageTrackingWindow): (callback: () => void) => void {
   return (callback) => {
@@ -107,24 +98,28 @@ export function createPageTracker(
     options.window === undefined
       ? (detectBrowser() as unknown as PageTrackingWindow | null)
       : options.window;
-  const afterRender = options.afterRender ?? (win ? afterNextFrame(win) : undefined);
+  // Without a window there is nothing to render, read or track.
+  const afterRender = win && (options.afterRender ?? afterNextFrame(win));
   let generation = 0;
   let unlisten: (() => void) | undefined;
+  /** The page without its query: what a navigation of its own would change. */
+  const routeOf = (location: PageLocation) => pageKey(location, options.policy, false);
 
-  const capture = (details: PageDetails | undefined, href: string, current: number) => {
-    if (!win || current !== generation) return;
-    // The URL changed while the page rendered: a redirect, or the app editing
-    // the URL (stripping utm_ parameters) where a router adapter cannot see it.
-    // Wait for the new URL to render; a page already tracked there is skipped.
-    if (win.location.href !== href) return navigated(details);
-    const { location, document } = win;
+  const capture = (details: PageDetails | undefined, route: string, current: number) => {
+    if (current !== generation) return;
+    // Only ever run through afterRender, which there is only with a window.
+    const { location, document } = win!;
+    // The URL changed while the page rendered. Another route is a navigation
+    // of its own (a redirect, say), which reports itself; the same route with
+    // its query edited where a router cannot see it (utm_ parameters
+    // stripped) is still this page, tracked at the URL it has now.
+    if (routeOf(location) !== route) return;
     const key = pageKey(location, options.policy);
-    const last = lastPageOf(client);
-    if (last.key === key) return;
-    const url = href.split('#')[0] + pageHash(location.hash, options.policy);
-    const referrer = last.url ?? document.referrer;
-    last.key = key;
-    last.url = url;
+    const last = lastPages.get(client);
+    if (last?.key === key) return;
+    const url = location.href.split('#')[0] + pageHash(location.hash, options.policy);
+    const referrer = last?.url ?? document.referrer;
+    lastPages.set(client, { key, url });
     const page = details ?? options.describePage?.(location);
     // Core ignores a name or category that is undefined, and describes the
     // page in context from these properties.
@@ -135,10 +130,10 @@ export function createPageTracker(
   };
 
   const navigated = (details?: PageDetails) => {
-    if (!win || !afterRender) return;
-    const href = win.location.href;
+    if (!afterRender) return;
+    const route = routeOf(win.location);
     const current = generation;
-    afterRender(() => capture(details, href, current));
+    afterRender(() => capture(details, route, current));
   };
 
   const stop = () => {
@@ -149,7 +144,7 @@ export function createPageTracker(
 
   return {
     listen() {
-      if (!win || options.history === false) return stop;
+      if (!afterRender || options.history === false) return stop;
       unlisten?.();
       unlisten = onHistoryChange(win, () => navigated());
       navigated();
