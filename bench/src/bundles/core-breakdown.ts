@@ -46,7 +46,7 @@ const PARTS: Stub[][] = [
     {
       file: /\/browser\/context\.ts$/,
       contents:
-        'export const browserContext = () => ({}), pageFields = browserContext, pageOf = browserContext;',
+        'export const browserContext = () => ({}), pageFields = browserContext, pageOf = browserContext, addCampaign = () => {};',
     },
   ],
 ];
