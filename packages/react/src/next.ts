@@ -1,4 +1,4 @@
-import type { PageDetails } from '@trackplan/core/page-tracking';
+import type { PlanPage } from '@trackplan/core/page-tracking';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { createElement, Suspense } from 'react';
 import { useRouterPageTracking } from './use-router-page-tracking.js';
@@ -6,7 +6,7 @@ import { useRouterPageTracking } from './use-router-page-tracking.js';
 export interface NextPageTrackingProps {
   /** Names the page from the path and query, e.g. with a table of your routes. */
   describePage?:
-    | ((pathname: string, searchParams: URLSearchParams) => PageDetails | undefined)
+    | ((pathname: string, searchParams: URLSearchParams) => PlanPage | undefined)
     | undefined;
 }
 

@@ -1,4 +1,4 @@
-import type { PageDetails } from '@trackplan/core/page-tracking';
+import type { PlanPage } from '@trackplan/core/page-tracking';
 import { createElement, useContext } from 'react';
 import { type Location, UNSAFE_DataRouterStateContext, useLocation } from 'react-router';
 import { pageOfRoutes, type RoutePage } from './route-page.js';
@@ -6,9 +6,18 @@ import { useRouterPageTracking } from './use-router-page-tracking.js';
 
 export type { RoutePage } from './route-page.js';
 
+/**
+ * What a route's `handle` holds for page tracking. React Router types
+ * `handle` as `any`, so write `handle: { page: 'Home' } satisfies RouteHandle`
+ * to have the plan check the page.
+ */
+export interface RouteHandle {
+  page?: RoutePage | undefined;
+}
+
 export interface ReactRouterPageTrackingProps {
   /** Names the page when the routes' `handle.page` does not (or without a data router). */
-  describePage?: ((location: Location) => PageDetails | undefined) | undefined;
+  describePage?: ((location: Location) => PlanPage | undefined) | undefined;
 }
 
 function PageTracking({ describePage }: ReactRouterPageTrackingProps): null {

@@ -1,5 +1,5 @@
 import type { PlanShape, RegisteredPlan } from '@trackplan/core';
-import type { PageDetails, PlainPageName, PlanPage } from '@trackplan/core/page-tracking';
+import type { PlainPageName, PlanPage } from '@trackplan/core/page-tracking';
 
 /**
  * How a route names its page, typed by the registered plan: the name of a
@@ -17,13 +17,13 @@ export type RoutePage<P extends PlanShape = RegisteredPlan> =
 /** The details of the deepest route that names its page. */
 export function pageOfRoutes(
   routes: readonly { page: unknown; params: Record<string, string | undefined> }[],
-): PageDetails | undefined {
+): PlanPage | undefined {
   for (let index = routes.length - 1; index >= 0; index--) {
     const route = routes[index];
     const page = route?.page as RoutePage | undefined;
     if (page === undefined || route === undefined) continue;
-    if (typeof page === 'string') return { name: page };
-    return (typeof page === 'function' ? page(route.params) : page) as PageDetails | undefined;
+    if (typeof page === 'string') return { name: page } as PlanPage;
+    return typeof page === 'function' ? page(route.params) : page;
   }
   return undefined;
 }

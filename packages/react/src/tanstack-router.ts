@@ -1,5 +1,5 @@
 import { useRouter, useRouterState } from '@tanstack/react-router';
-import type { PageDetails } from '@trackplan/core/page-tracking';
+import type { PlanPage } from '@trackplan/core/page-tracking';
 import { createElement } from 'react';
 import { pageOfRoutes, type RoutePage } from './route-page.js';
 import { useRouterPageTracking } from './use-router-page-tracking.js';
@@ -15,7 +15,7 @@ declare module '@tanstack/react-router' {
 
 export interface TanStackRouterPageTrackingProps {
   /** Names the page when the routes' `staticData.page` does not. */
-  describePage?: ((href: string) => PageDetails | undefined) | undefined;
+  describePage?: ((href: string) => PlanPage | undefined) | undefined;
 }
 
 function PageTracking({ describePage }: TanStackRouterPageTrackingProps): null {

@@ -1,4 +1,4 @@
-import type { PageDetails } from '@trackplan/core/page-tracking';
+import type { PlanPage } from '@trackplan/core/page-tracking';
 import { useContext, useEffect, useRef } from 'react';
 import { BindingContext } from './binding-context.js';
 
@@ -9,7 +9,10 @@ import { BindingContext } from './binding-context.js';
  * router has not settled) and what the route says about the page. The router adapters are a few lines over this; use it for
  * other routers.
  */
-export function useRouterPageTracking(location: string | undefined, details?: PageDetails): void {
+export function useRouterPageTracking(
+  location: string | undefined,
+  details?: PlanPage | undefined,
+): void {
   const binding = useContext(BindingContext);
   const latest = useRef(details);
   latest.current = details;

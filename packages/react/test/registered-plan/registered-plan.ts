@@ -4,9 +4,20 @@
 import { createRootRoute, createRoute } from '@tanstack/react-router';
 import type { Analytics, PageResult, RegisteredPlan } from '@trackplan/core';
 import { expectTypeOf } from 'vitest';
-import { useAnalytics, useIdentify, usePage, useTrack } from '../../src/index.js';
-import type { RoutePage } from '../../src/react-router.js';
-import type {} from '../../src/tanstack-router.js';
+import {
+  useAnalytics,
+  useIdentify,
+  usePage,
+  useRouterPageTracking,
+  useTrack,
+} from '../../src/index.js';
+import type { NextPageTrackingProps } from '../../src/next.js';
+import type {
+  ReactRouterPageTrackingProps,
+  RouteHandle,
+  RoutePage,
+} from '../../src/react-router.js';
+import type { TanStackRouterPageTrackingProps } from '../../src/tanstack-router.js';
 
 declare module '@trackplan/core' {
   interface Register {
@@ -50,4 +61,26 @@ export function routesNamePlanPages() {
   // @ts-expect-error a page missing from the plan
   createRoute({ ...under, staticData: { page: 'Pricing' } });
   return handles;
+}
+
+export function useAdapterPagesFromThePlan() {
+  // React Router types handle as any: `satisfies RouteHandle` brings the plan in.
+  const handles = [
+    { page: 'Landing' } satisfies RouteHandle,
+    // @ts-expect-error a page missing from the plan
+    { page: 'Pricing' } satisfies RouteHandle,
+  ];
+  const reactRouter: ReactRouterPageTrackingProps['describePage'] = () => ({ name: 'Landing' });
+  // @ts-expect-error a page missing from the plan
+  const reactRouterWrong: ReactRouterPageTrackingProps['describePage'] = () => ({
+    name: 'Pricing',
+  });
+  // @ts-expect-error a page with required properties needs them
+  const tanstack: TanStackRouterPageTrackingProps['describePage'] = () => ({ name: 'Article' });
+  // @ts-expect-error a page missing from the plan
+  const next: NextPageTrackingProps['describePage'] = () => ({ name: 'Pricing' });
+  useRouterPageTracking('/landing', { name: 'Landing' });
+  // @ts-expect-error a page missing from the plan
+  useRouterPageTracking('/pricing', { name: 'Pricing' });
+  return [handles, reactRouter, reactRouterWrong, tanstack, next];
 }
