@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { expectProblems, plan, property, type Want } from '../../test/plan-problems.js';
 import { loadPlan } from './load-plan.js';
-import { needsPositionedParse } from './source.js';
+import { needsPositionedParse, takesPositionedParse } from './source.js';
 
 describe('a duplicate key', () => {
   const table: { name: string; given: string; want: Want[] }[] = [
@@ -87,9 +87,41 @@ describe('only text that may hold a number read otherwise than written takes the
     { given: 'description: Since 2024-01-05, version 2.0.1.', want: false },
     { given: 'deprecated: 2024-01-01T10:00:00Z', want: false },
     { given: '02134: { type: string }', want: false },
+    { given: 'description: Keyed by 123e4567-e89b-12d3-a456-426614174000 in logs', want: false },
+    { given: 'description: 123e4567-e89b-12d3-a456-426614174000', want: false },
+    { given: 'description: Sent when status != 200', want: false },
+    { given: 'description: See ![diagram](docs/flow.png)', want: false },
+    { given: 'description: Sent daily at 0900', want: false },
+    { given: 'description: Test card 4111111111111111 only', want: false },
+    { given: 'description: Shown on the "404" page', want: false },
+    { given: 'p: !!timestamp 2024-01-01', want: true },
+    { given: 'p: { enum: [a,!b] }', want: true },
+    { given: '  - !custom x', want: true },
+    { given: 'p: &a !!str x', want: true },
+    { given: '  !!str x', want: true },
+    { given: '--- !!map', want: true },
+    { given: '%YAML 1.1', want: true },
+    { given: '\uFEFF%YAML 1.1', want: true },
+    { given: 'p: { enum: [1, 1e400] }', want: true },
+    { given: 'p: { "const":12345678901234567890 }', want: true },
+    { given: 'p: &n 0777', want: true },
+    { given: '  0777', want: true },
+    { given: 'const: -0x20000000000000', want: true },
   ];
   it.each(table)('$given: $want', ({ given, want }) => {
     expect(needsPositionedParse(`${given}\n`)).toBe(want);
+  });
+
+  it.each([
+    { given: 'pages:\n  "404": {}\n  "500": { description: Sent daily at 0900 }\n', want: false },
+    { given: 'pages:\n  404: {}\n', want: false },
+    { given: 'pages:\n  0404: {}\n', want: true },
+    { given: 'pages:\n  { 1.0: {} }\n', want: true },
+    { given: 'pages:\n  - -0: {}\n', want: true },
+    { given: 'pages:\n  ? 1e3\n  : {}\n', want: true },
+    { given: 'pages:\n  "404": {}\n  *k : {}\n', want: true },
+  ])('a plan with the pages $given takes the positioned parse: $want', ({ given, want }) => {
+    expect(takesPositionedParse(`version: 1\nname: Test\n${given}`)).toBe(want);
   });
 
   it('is not needed for the storefront plan or the fixtures', () => {

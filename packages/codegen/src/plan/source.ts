@@ -40,6 +40,12 @@ export interface PlanSource {
    * one of the copies it reads that no earlier reading held.
    */
   inEarlierCopy?: (position: { line: number; column: number }) => boolean;
+  /**
+   * Lists (as JSON paths) that held only elements already reported and left
+   * out (`enum: [!!timestamp 2024-01-01]`): that they are now empty is no
+   * second problem.
+   */
+  emptied?: ReadonlySet<string>;
 }
 
 const YAML_HINTS: Record<string, string> = {
@@ -57,13 +63,13 @@ const MAX_NODE_VISITS = 2_000_000;
  * boolean the way JavaScript prints it (`1.0:` "1", `0x10:` "16", `TRUE:`
  * "true"). Only the positioned parse can tell; a quoted "null" merely takes it.
  */
-function mayHideKey(key: string): boolean {
+function mayHideKey(key: string): 'number' | boolean {
+  if (NUMBER_AS_PRINTED.test(key)) return 'number';
   return (
     key === 'null' ||
     key === '<<' ||
     key === 'true' ||
     key === 'false' ||
-    NUMBER_AS_PRINTED.test(key) ||
     key.includes(',') ||
     key.includes('[object ')
   );
@@ -88,8 +94,44 @@ const NUMBER_AS_PRINTED = /^(?:-?(?:\d+(?:\.\d+)?(?:e[+-]\d+)?|Infinity)|NaN)$/;
  * Matching more (a "!x" after a space in a description, "code 0123," or a
  * 16-digit id in a description) costs only time.
  */
-const NEEDS_POSITIONED_PARSE =
-  /(?:^|[\s[{,])!\S|^%|\d[eE][-+]?\d{3}|\d(?:\.?\d){15}|0x[\dA-Fa-f]{14}|0o[0-7]{18}|(?:^|[\s[{,]|["']:)[-+]?0\d+(?:\.\d*)?(?:[eE][-+]?\d+)?[ \t\r]*(?:$|[,\]}#])/m;
+const NODE_START = String.raw`(?:^[ \t]*|[-:?][ \t]+|[[{,][ \t]*|["']:[ \t]*|&\S+[ \t]+)`;
+const TOKEN_END = String.raw`[ \t\r]*(?:$|[,\]}#])`;
+const NEEDS_POSITIONED_PARSE = new RegExp(
+  String.raw`${NODE_START}!|^\uFEFF?%|${NODE_START}[-+]?(?:` +
+    [
+      // a leading zero
+      String.raw`0\d+(?:\.\d*)?(?:[eE][-+]?\d+)?`,
+      // an exponent of three digits or more
+      String.raw`(?:\d+(?:\.\d*)?|\.\d+)[eE][-+]?\d{3,}`,
+      // 16 digits or more, one point among them
+      String.raw`(?=\.?\d(?:\.?\d){15})(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?`,
+      String.raw`0x[\dA-Fa-f]{14,}`,
+      '0o[0-7]{18,}',
+    ].join('|') +
+    `)${TOKEN_END}`,
+  'm',
+);
+
+/**
+ * Where a plain key may be written in another spelling of the number js-yaml
+ * names it by (`0404:`, `1.0:`, `-0:`), and keys whose spelling the text does
+ * not show on one line: explicit keys (`? 1e3`) and aliases (`*k :`).
+ */
+const KEY_START = String.raw`(?:^[ \t]*|[-?][ \t]+|[[{,][ \t]*|&\S+[ \t]+)`;
+const NUMBER_LIKE_KEY = new RegExp(
+  String.raw`${KEY_START}([-+.\d][^\s:,[\]{}]*)[ \t]*:(?=[\s,\]}]|$)`,
+  'gm',
+);
+const UNSEEN_KEY = new RegExp(String.raw`${KEY_START}(?:\?(?:[ \t]|$)|\*\S+[ \t]*:)`, 'm');
+
+/** Whether some key of the text may be a number js-yaml names otherwise than written. */
+function mayMisnameNumberKey(text: string): boolean {
+  if (UNSEEN_KEY.test(text)) return true;
+  for (const [, written = ''] of text.matchAll(NUMBER_LIKE_KEY)) {
+    if (String(Number(written)) !== written) return true;
+  }
+  return false;
+}
 
 /** Whether a plan's text may hold something only the positioned parse reads right. */
 export function needsPositionedParse(text: string): boolean {
@@ -112,16 +154,67 @@ const POSITIONED_OPTIONS = {
   prettyErrors: false,
 } as const;
 
-/** Counts nodes against the budget; returns whether a key needs the positioned parse. */
-function countVisits(value: unknown, budget: { left: number }): boolean {
+/**
+ * Counts nodes against the budget; returns whether a key needs the positioned
+ * parse, or 'number' when only keys named like numbers may.
+ */
+function countVisits(value: unknown, budget: { left: number }): 'number' | boolean {
   if (--budget.left < 0 || value === null || typeof value !== 'object') return false;
-  let suspect = false;
+  let suspect: 'number' | boolean = false;
   for (const [key, child] of Object.entries(value)) {
-    if (!Array.isArray(value) && mayHideKey(key)) suspect = true;
-    if (countVisits(child, budget)) suspect = true;
+    const hides = Array.isArray(value) ? false : mayHideKey(key);
+    const below = countVisits(child, budget);
+    if (hides === true || below === true) suspect = true;
+    else if (suspect === false && (hides || below)) suspect = 'number';
     if (budget.left < 0) return suspect;
   }
   return suspect;
+}
+
+const TOO_MANY_NODES = Symbol('too many nodes');
+
+/**
+ * The plan as js-yaml reads it, or undefined when only the positioned parse
+ * reads it as the plan format does.
+ */
+function readQuickly(text: string): { value: unknown } | undefined {
+  if (needsPositionedParse(text)) return undefined;
+  let value: unknown;
+  try {
+    value = load(text);
+  } catch {
+    return undefined;
+  }
+  const budget = { left: MAX_NODE_VISITS };
+  const suspectKeys = countVisits(value, budget);
+  if (budget.left < 0) return { value: TOO_MANY_NODES };
+  if (suspectKeys === true || (suspectKeys === 'number' && mayMisnameNumberKey(text))) {
+    return undefined;
+  }
+  return { value };
+}
+
+/** Whether a plan's text takes the slower positioned parse. */
+export function takesPositionedParse(text: string): boolean {
+  return readQuickly(text) === undefined;
+}
+
+/** Whether a value read expands, through aliases, to more nodes than any plan needs. */
+function expandsTooFar(value: unknown): boolean {
+  const budget = { left: MAX_NODE_VISITS };
+  countVisits(value, budget);
+  return budget.left < 0;
+}
+
+function tooManyNodes(file: string): PlanProblem {
+  return {
+    code: 'yaml_syntax',
+    message: 'The plan expands to more nodes than any plan needs; its aliases refer to aliases.',
+    hint: 'Write the repeated parts out, or use fewer nested YAML aliases.',
+    file,
+    line: 1,
+    column: 1,
+  };
 }
 
 /**
@@ -131,34 +224,17 @@ function countVisits(value: unknown, budget: { left: number }): boolean {
  * js-yaml refuses go to \`yaml\` directly, whose errors carry positions.
  */
 export function parsePlanSource(text: string, file: string): PlanSource {
-  if (needsPositionedParse(text)) return parseWithPositions(text, file);
-  let value: unknown;
-  try {
-    value = load(text);
-  } catch {
-    return parseWithPositions(text, file);
-  }
-  const budget = { left: MAX_NODE_VISITS };
-  const suspectKeys = countVisits(value, budget);
-  if (budget.left < 0) {
+  const quick = readQuickly(text);
+  if (quick === undefined) return parseWithPositions(text, file);
+  const { value } = quick;
+  if (value === TOO_MANY_NODES) {
     return {
       file,
       value: undefined,
       locate: () => ({ line: 1, column: 1 }),
-      problems: [
-        {
-          code: 'yaml_syntax',
-          message:
-            'The plan expands to more nodes than any plan needs; its aliases refer to aliases.',
-          hint: 'Write the repeated parts out, or use fewer nested YAML aliases.',
-          file,
-          line: 1,
-          column: 1,
-        },
-      ],
+      problems: [tooManyNodes(file)],
     };
   }
-  if (suspectKeys) return parseWithPositions(text, file);
   let positioned: PlanSource | undefined;
   return {
     file,
@@ -208,6 +284,7 @@ function readPositioned(text: string, file: string, dropped: number): PlanSource
   let value: unknown;
   let repeats = 0;
   const earlier: { start: number; end: number }[] = [];
+  let emptied = new Set<string>();
   // A bad key leaves the rest of the document readable, so the later stages
   // still check it and one run reports every problem.
   if (problems.length === 0) {
@@ -216,17 +293,13 @@ function readPositioned(text: string, file: string, dropped: number): PlanSource
     problems.push(...keys.problems);
     repeats = keys.repeats;
     earlier.push(...keys.earlier);
-    try {
-      value = doc.toJS({ maxAliasCount: 100 });
-    } catch (error) {
-      problems.push({
-        code: 'yaml_syntax',
-        message: (error as Error).message,
-        hint: 'Use fewer YAML aliases; the plan may not expand beyond 100 of them.',
-        file,
-        line: 1,
-        column: 1,
-      });
+    emptied = keys.emptied;
+    // Aliases share their anchor's value, so the one limit of both parses is
+    // the node visits of what they expand to.
+    value = doc.toJS({ maxAliasCount: -1 });
+    if (expandsTooFar(value)) {
+      value = undefined;
+      problems.splice(0, problems.length, tooManyNodes(file));
     }
   }
 
@@ -266,6 +339,7 @@ function readPositioned(text: string, file: string, dropped: number): PlanSource
     locate,
     problems,
     repeats,
+    emptied,
     ...(dropped > 0 && {
       inEarlierCopy: (at: { line: number; column: number }) => {
         const offset = offsetOf(at);
@@ -287,17 +361,40 @@ function checkVersion(
   position: (offset: number) => { line: number; column: number },
 ): PlanProblem[] {
   const { explicit, version } = doc.directives?.yaml ?? {};
-  const written = /^%YAML[ \t]+(\S+)/m.exec(text);
-  if (!explicit || (version === '1.2' && written?.[1] === '1.2')) return [];
+  // A byte order mark may come before the directive.
+  const written = /^\uFEFF?(%YAML[ \t]+(\S+))/m.exec(text);
+  if (!explicit || (version === '1.2' && written?.[2] === '1.2')) return [];
   return [
     {
       code: 'invalid_value',
-      message: `The plan asks for YAML ${written?.[1] ?? version}, but plans are read as YAML 1.2, where yes, no, on and off are text.`,
+      message: `The plan asks for YAML ${written?.[2] ?? version}, but plans are read as YAML 1.2, where yes, no, on and off are text.`,
       hint: 'Remove the %YAML directive, and write true or false where a boolean is meant.',
       file,
-      ...position(written?.index ?? 0),
+      ...position(written ? written.index + written[0].length - (written[1]?.length ?? 0) : 0),
     },
   ];
+}
+
+/** The core schema's tags, with what each makes of the node it tags. */
+const CORE_TAGS: Record<string, (node: Node) => boolean> = {
+  'tag:yaml.org,2002:str': (node) => isScalar(node) && typeof node.value === 'string',
+  'tag:yaml.org,2002:int': (node) => isScalar(node) && Number.isInteger(node.value),
+  'tag:yaml.org,2002:float': (node) =>
+    isScalar(node) && typeof node.value === 'number' && !Number.isInteger(node.value),
+  'tag:yaml.org,2002:bool': (node) => isScalar(node) && typeof node.value === 'boolean',
+  'tag:yaml.org,2002:null': (node) => isScalar(node) && node.value === null,
+  'tag:yaml.org,2002:map': (node) => isMap(node),
+  'tag:yaml.org,2002:seq': (node) => isSeq(node),
+};
+
+/**
+ * Whether a tag is one of the core schema's, on a node it resolves: both
+ * parsers then read it alike (`!!str 02134` is the text "02134"). Where
+ * \`yaml\` cannot resolve it, it keeps the text and js-yaml refuses or reads
+ * another value (`!!float 1`, `!!int 1.5`, `!!str [a]`), so the tag is refused.
+ */
+function readsAsTagged(node: Node): boolean {
+  return node.tag !== undefined && CORE_TAGS[node.tag]?.(node) === true;
 }
 
 /**
@@ -344,8 +441,14 @@ function checkKeys(
   file: string,
   position: (offset: number) => { line: number; column: number },
   dropped: number,
-): { problems: PlanProblem[]; repeats: number; earlier: { start: number; end: number }[] } {
+): {
+  problems: PlanProblem[];
+  repeats: number;
+  earlier: { start: number; end: number }[];
+  emptied: Set<string>;
+} {
   const problems: PlanProblem[] = [];
+  const emptied = new Set<string>();
   const earlier: { start: number; end: number }[] = [];
   let repeats = 0;
   /** Reports and returns whether a node is left out: a tag, or (not as a key) an overflowing number. */
@@ -372,7 +475,7 @@ function checkKeys(
     const start = tagOffset(text, node as Node);
     const written = /^\S+/.exec(text.slice(start))?.[0] ?? String((node as Node).tag);
     // A bare ! only stops a scalar being read as a number or boolean, as in both parsers.
-    if (written === '!') return false;
+    if (written === '!' || readsAsTagged(node as Node)) return false;
     problems.push({
       code: 'invalid_value',
       message: `The YAML tag ${written} is not part of the plan format, which reads text, numbers, true/false, null, lists and mappings.`,
@@ -402,7 +505,9 @@ function checkKeys(
       return;
     }
     if (isSeq(node)) {
+      const before = node.items.length;
       node.items = node.items.filter((item) => !refused(item));
+      if (before > 0 && node.items.length === 0) emptied.add(JSON.stringify(path));
       for (const [index, item] of node.items.entries()) visit(item, [...path, index]);
       return;
     }
@@ -462,6 +567,8 @@ function checkKeys(
         });
       }
       copies.set(name, [...(copies.get(name) ?? []), pair]);
+      // A later copy's list is what the plan holds at this path.
+      emptied.delete(JSON.stringify([...path, name]));
       visit(pair.value, [...path, name]);
       return true;
     });
@@ -479,5 +586,5 @@ function checkKeys(
   };
   if (refused(doc.contents)) doc.contents = null;
   visit(doc.contents, []);
-  return { problems, repeats, earlier };
+  return { problems, repeats, earlier, emptied };
 }

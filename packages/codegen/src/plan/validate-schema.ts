@@ -315,7 +315,12 @@ export function validatePlanSchema(source: PlanSource): {
   }
   const problems = [
     ...reserved,
-    ...result.error.issues.flatMap((issue) => issueToProblems(issue, value, source)),
+    ...result.error.issues
+      // A list emptied of elements the parse reported and left out is no second problem.
+      .filter(
+        (issue) => issue.code !== 'too_small' || !source.emptied?.has(JSON.stringify(issue.path)),
+      )
+      .flatMap((issue) => issueToProblems(issue, value, source)),
   ];
   if (!value || typeof value !== 'object') return { problems };
   // Cutting out a part can leave its holder invalid in turn (an enum left

@@ -32,7 +32,7 @@ function leadingZero(
     message: `${written} is read as the number ${printed(value)}: YAML 1.2 drops a leading zero${
       yaml11 && yaml11 !== `octal ${value}` ? `, while YAML 1.1 tools read it as ${yaml11}` : ''
     }.`,
-    hint: `Quote it if it is text ("${written}"), or drop the leading zeros if it is a number (${printed(value)}).`,
+    hint: `Quote it if it is text ("${written}" or !!str ${written}), or drop the leading zeros if it is a number (${printed(value)}).`,
   };
 }
 

@@ -141,6 +141,37 @@ describe('YAML scalars are read as YAML 1.2 (core schema) by both parses', () =>
       want: { description: 'Commande validée !' },
     },
     {
+      name: 'a !!str tag keeps digits with a leading zero as text',
+      given: 'E:\n    properties:\n      p: { enum: [!!str 02134, !!str 10001] }\n',
+      want: {
+        properties: [
+          { name: 'p', required: false, shape: { kind: 'enum', values: ['02134', '10001'] } },
+        ],
+      },
+    },
+    {
+      name: 'the core schema tags !!str, !!int, !!float, !!bool and !!null read as both parsers read them',
+      given:
+        'E:\n    description: !!str 2024\n    properties:\n      p: { enum: [!!int 12, !!float 1.5] }\n      b: { const: !!bool true }\n      c: { const: !!str true }\n      d: { const: !!null ~ }\n      q: { type: !!str string, required: !!bool true }\n',
+      want: {
+        description: '2024',
+        properties: [
+          { name: 'p', required: false, shape: { kind: 'enum', values: [12, 1.5] } },
+          { name: 'b', required: false, shape: { kind: 'const', value: true } },
+          { name: 'c', required: false, shape: { kind: 'const', value: 'true' } },
+          { name: 'd', required: false, shape: { kind: 'const', value: null } },
+          { name: 'q', required: true, shape: { kind: 'string' } },
+        ],
+      },
+    },
+    {
+      name: 'the core schema tags !!map and !!seq read as both parsers read them',
+      given: 'E: !!map\n    properties: !!map\n      p: { enum: !!seq [a, b] }\n',
+      want: {
+        properties: [{ name: 'p', required: false, shape: { kind: 'enum', values: ['a', 'b'] } }],
+      },
+    },
+    {
       name: 'true, True and TRUE are booleans',
       given: 'E:\n    properties:\n      p: { enum: [true, False, TRUE] }\n',
       want: {
@@ -242,6 +273,46 @@ describe('YAML the plan format does not read is reported, whichever parse reads 
       name: 'a float tag, which the two parsers read differently',
       given: property('{ type: number, minimum: !!float 1 }'),
       want: [{ code: 'invalid_value', at: '!!float' }],
+    },
+    {
+      name: 'an omap tag',
+      given: property('{ enum: !!omap [a: 1] }'),
+      want: [{ code: 'invalid_value', at: '!!omap' }],
+    },
+    {
+      name: 'a pairs tag',
+      given: property('{ enum: !!pairs [a: 1] }'),
+      want: [{ code: 'invalid_value', at: '!!pairs' }],
+    },
+    {
+      name: 'an int tag on what is not an integer, which the two parsers read differently',
+      given: property('{ type: number, minimum: !!int 1.5 }'),
+      want: [{ code: 'invalid_value', at: '!!int' }],
+    },
+    {
+      name: 'a str tag on a list, which only one parser reads',
+      given: property('{ enum: !!str [a] }'),
+      want: [{ code: 'invalid_value', at: '!!str' }],
+    },
+    {
+      name: 'a tag that empties a list, reported once',
+      given: property('{ enum: [!!timestamp 2024-01-01] }'),
+      want: [{ code: 'invalid_value', at: '!!timestamp' }],
+    },
+    {
+      name: 'a tag that empties a list of types, reported once',
+      given: property('{ type: [!!set { a }] }'),
+      want: [{ code: 'invalid_value', at: '!!set' }],
+    },
+    {
+      name: 'a leading zero beside a !!str that keeps another as text',
+      given: property("{ enum: [!!str 02134, '02135'] }\n      q: { const: 0777 }"),
+      want: [{ code: 'invalid_value', at: '0777', hint: /!!str 0777/ }],
+    },
+    {
+      name: 'a YAML 1.1 directive after a byte order mark',
+      given: `\uFEFF%YAML 1.1\n---\n${property('{ enum: [yes, no] }')}`,
+      want: [{ code: 'invalid_value', at: '%YAML', message: /1\.1/ }],
     },
     {
       name: 'a local tag',
@@ -434,4 +505,51 @@ describe('every copy of a repeated key is checked', () => {
   ];
 
   it.each(table)('$name', ({ given, want }) => expectProblems(given, want));
+});
+
+describe('an anchor used many times reads like the plan written out, whichever parse reads it', () => {
+  const events = Array.from(
+    { length: 120 },
+    (_, i) => `  E${i}:\n    properties:\n      price: *money\n`,
+  ).join('');
+  const aliased = plan(`types:\n  Money: &money { type: number, minimum: 0 }\nevents:\n${events}`);
+
+  for (const { parse, extra } of BOTH_PARSES) {
+    it(`generates a plan aliasing one anchor 120 times (${parse} parse)`, () => {
+      const result = generate(aliased.replace('events:\n', `events:\n${extra}`));
+      expect(result.ok ? [] : result.problems).toEqual([]);
+    });
+  }
+
+  it('generates it with a description that takes the positioned parse', () => {
+    const text = aliased.replace('  E0:\n', '  E0:\n    description: !!str 0900\n');
+    const result = generate(text);
+    expect(result.ok ? [] : result.problems).toEqual([]);
+  });
+
+  const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+  for (let i = 1; i < 9; i++) {
+    const previous = String.fromCharCode(96 + i);
+    const name = String.fromCharCode(97 + i);
+    levels.push(`${name}: &${name} [${Array(10).fill(`*${previous}`).join(', ')}]`);
+  }
+  const bomb = plan(`${levels.join('\n')}\nevents:\n  E: {}\n`);
+  for (const { parse, extra } of BOTH_PARSES) {
+    it(`refuses aliases nested without bound (${parse} parse)`, () => {
+      const { model, problems } = loadPlan(bomb.replace('events:\n', `events:\n${extra}`));
+      expect(model).toBeUndefined();
+      expect(problems.map(({ code, line, column }) => ({ code, line, column }))).toEqual([
+        { code: 'yaml_syntax', line: 1, column: 1 },
+      ]);
+      expect(problems[0]?.message).toMatch(/aliases/);
+    });
+  }
+});
+
+describe('a byte order mark before the %YAML directive', () => {
+  it('reads a plan that asks for YAML 1.2, on the positioned parse', () => {
+    const text = `\uFEFF%YAML 1.2\n---\n${plan('events:\n  "Added, Removed": {}\n')}`;
+    const { problems } = loadPlan(text);
+    expect(problems).toEqual([]);
+  });
 });
