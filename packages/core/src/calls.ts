@@ -1,5 +1,5 @@
 import type { JsonObjectInput } from './json-input.js';
-import type { FieldOf, PlanShape, RegisteredPlan } from './register.js';
+import type { FieldOf, PageName, PlanShape, RegisteredPlan } from './register.js';
 import type { TimestampInput } from './timestamp.js';
 
 /**
@@ -22,7 +22,6 @@ export interface CommonFields {
 }
 
 type EventName<P extends PlanShape> = keyof P['events'] & string;
-type PageName<P extends PlanShape> = keyof P['pages'] & string;
 
 /**
  * A `track` call, typed by the registered plan.

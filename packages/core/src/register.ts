@@ -36,6 +36,9 @@ export interface Register {}
 /** The registered plan, or {@link LoosePlan} when none is registered. */
 export type RegisteredPlan = Register extends { plan: infer P extends PlanShape } ? P : LoosePlan;
 
+/** The names of a plan's pages. */
+export type PageName<P extends PlanShape> = keyof P['pages'] & string;
+
 /** `properties: T`, optional exactly when every key of T is optional. */
 // biome-ignore lint/complexity/noBannedTypes: `{} extends T` is the test for "every key optional".
 export type FieldOf<Key extends string, T> = {} extends T ? { [K in Key]?: T } : { [K in Key]: T };

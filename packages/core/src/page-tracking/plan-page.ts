@@ -1,10 +1,4 @@
-import type { PlanShape, RegisteredPlan } from '../register.js';
-
-type PageName<P extends PlanShape> = keyof P['pages'] & string;
-
-/** `properties: T`, optional exactly when every key of T is. */
-// biome-ignore lint/complexity/noBannedTypes: `{} extends T` is the test for "every key optional".
-type PropertiesOf<T> = {} extends T ? { properties?: T } : { properties: T };
+import type { FieldOf, PageName, PlanShape, RegisteredPlan } from '../register.js';
 
 /**
  * One of the plan's pages with its properties, as a router adapter's route
@@ -12,7 +6,7 @@ type PropertiesOf<T> = {} extends T ? { properties?: T } : { properties: T };
  * plan, or one without its required properties, does not compile.
  */
 export type PlanPage<P extends PlanShape = RegisteredPlan> = {
-  [N in PageName<P>]: { name: N; category?: string } & PropertiesOf<P['pages'][N]>;
+  [N in PageName<P>]: { name: N; category?: string } & FieldOf<'properties', P['pages'][N]>;
 }[PageName<P>];
 
 /** The plan's pages that need no properties, so a route can name them with a string. */
