@@ -248,25 +248,22 @@ export function parsePlanSource(text: string, file: string): PlanSource {
 }
 
 /**
- * Parses YAML keeping every node's position. Syntax errors become problems
- * located where the parser stopped; aliases are capped so a hostile file
- * cannot expand without bound.
- */
-function parseWithPositions(text: string, file: string): PlanSource {
-  return readPositioned(text, file, 0);
-}
-
-/**
  * The plan as it reads when the last `dropped` copies of every key that
  * repeats more often than that are left out, so that an earlier copy counts.
  * Checking it finds the problems inside that copy, which the plan's own
  * reading (the last copy wins) never looks at.
  */
 export function readEarlierCopies(text: string, file: string, dropped: number): PlanSource {
-  return readPositioned(text, file, dropped);
+  return parseWithPositions(text, file, dropped);
 }
 
-function readPositioned(text: string, file: string, dropped: number): PlanSource {
+/**
+ * Parses YAML keeping every node's position, with the last `dropped` copies
+ * of repeated keys left out (see readEarlierCopies). Syntax errors become
+ * problems located where the parser stopped; aliases are capped so a hostile
+ * file cannot expand without bound.
+ */
+function parseWithPositions(text: string, file: string, dropped = 0): PlanSource {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { ...POSITIONED_OPTIONS, lineCounter });
   const position = (offset: number) => {
