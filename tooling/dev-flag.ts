@@ -6,8 +6,11 @@ import type { Plugin } from 'esbuild';
  * sets NODE_ENV to production, in which case the check folds to false and the
  * development-only branches (long error explanations, plan validation) drop
  * out. Without a bundler in a browser there is no `process`, so it is false.
+ * It tests `typeof process === 'object'` rather than `!== 'undefined'`: esbuild
+ * folds the whole check away in production only in that form, and otherwise
+ * leaves a `typeof process` behind at every use.
  */
-export const DEV_EXPRESSION = `(typeof process !== 'undefined' && process.env.NODE_ENV !== 'production')`;
+export const DEV_EXPRESSION = `(typeof process === 'object' && process.env.NODE_ENV !== 'production')`;
 
 /** An esbuild plugin that writes {@link DEV_EXPRESSION} in place of `__DEV__`. */
 export function devFlagPlugin(): Plugin {
