@@ -247,6 +247,27 @@ describe('trackingPlan', () => {
     { ok: false, properties: { counts: {}, maybe_required: null, closed: { id: 'x', other: 1 } } },
     { ok: false, properties: { counts: {} } },
     { ok: false, properties: { counts: {}, maybe_required: null, matrix: [['1']] } },
+    {
+      ok: true,
+      properties: {
+        counts: {},
+        maybe_required: null,
+        meta: { id: 'x', nested: { list: [1, 'two', null, { deep: true }] }, empty: {} },
+        bag: { a: { b: [1] } },
+        bags: [{ a: 1 }, {}],
+        bag_or_text: { a: 1 },
+        bags_by_name: { x: { y: [1] } },
+        maybe_meta: { a: null },
+        nothing: {},
+      },
+    },
+    { ok: true, properties: { counts: {}, maybe_required: null, bag_or_text: 'text' } },
+    { ok: false, properties: { counts: {}, maybe_required: null, meta: [1, 2] } },
+    { ok: false, properties: { counts: {}, maybe_required: null, meta: 'text' } },
+    { ok: false, properties: { counts: {}, maybe_required: null, bag: [] } },
+    { ok: false, properties: { counts: {}, maybe_required: null, bags: [null] } },
+    { ok: false, properties: { counts: {}, maybe_required: null, bags_by_name: { x: 1 } } },
+    { ok: false, properties: { counts: {}, maybe_required: null, nothing: { a: 1 } } },
   ])('checks shapes as their types do: $properties', async ({ ok, properties }) => {
     const client = createAnalytics({
       writeKey: 'wk',
@@ -259,4 +280,28 @@ describe('trackingPlan', () => {
     const result = await client.track({ event: 'Shapes Sent', userId: 'u', properties } as never);
     expect(result.success ? undefined : result.error?.code).toBe(ok ? undefined : 'plan_violation');
   });
+
+  it.each([
+    { ok: true, traits: { preferences: { theme: 'dark', nested: { list: [1] } } }, filters: {} },
+    { ok: false, traits: { preferences: [] }, filters: 'text' },
+  ])(
+    'checks open objects in traits and page properties: $traits',
+    async ({ ok, traits, filters }) => {
+      const client = createAnalytics({
+        writeKey: 'wk',
+        endpoint: receiver.url,
+        window: null,
+        flushAt: 1,
+        plan: shapes.trackingPlan,
+        onViolation: 'drop',
+      });
+      const results = [
+        await client.identify({ userId: 'u', traits } as never),
+        await client.page({ name: 'Search', userId: 'u', properties: { filters } } as never),
+      ];
+      expect(results.map((r) => (r.success ? undefined : r.error?.code))).toEqual(
+        Array(2).fill(ok ? undefined : 'plan_violation'),
+      );
+    },
+  );
 });

@@ -61,7 +61,10 @@ export function objectType(
   additional: boolean | Shape,
   indent = '',
 ): string {
-  if (properties.length === 0 && additional === false) return 'Record<string, never>';
+  if (properties.length === 0 && typeof additional === 'boolean') {
+    // unknown, not any: it takes any object with any nested values, but not a list.
+    return additional ? 'Record<string, unknown>' : 'Record<string, never>';
+  }
   const inner = `${indent}  `;
   const lines = properties.map(
     (property) =>

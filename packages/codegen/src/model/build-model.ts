@@ -206,15 +206,18 @@ export function buildModel(
         return {
           kind: 'object',
           properties: propertiesOf(node.properties, [...path, 'properties']),
+          // An object that says nothing of its keys is any object, as in JSON
+          // Schema; listing properties (even none) closes it.
           additional:
-            node.additionalProperties === undefined ||
-            typeof node.additionalProperties === 'boolean'
-              ? (node.additionalProperties ?? false)
-              : shapeOf(
-                  node.additionalProperties,
-                  [...path, 'additionalProperties'],
-                  'additionalProperties',
-                ),
+            node.additionalProperties === undefined
+              ? node.properties === undefined
+              : typeof node.additionalProperties === 'boolean'
+                ? node.additionalProperties
+                : shapeOf(
+                    node.additionalProperties,
+                    [...path, 'additionalProperties'],
+                    'additionalProperties',
+                  ),
         };
       case 'array':
         return {

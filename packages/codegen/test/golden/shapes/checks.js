@@ -8,6 +8,7 @@ export function buildTrackingPlan() {
     amount: $v.required($v.number()),
     currency: $v.optional($v.oneOfValues(["USD", "EUR"])),
   }, $v.string());
+  const BagCheck = $v.object({}, true);
   return $createPlanValidator(
     $checkMessages({
       events: new Map([
@@ -23,11 +24,28 @@ export function buildTrackingPlan() {
           matrix: $v.optional($v.array($v.array($v.number()))),
           maybe: $v.optional($v.union([$v.string(), $v.nullValue])),
           maybe_required: $v.required($v.union([$v.number({ integer: true }), $v.nullValue])),
+          meta: $v.optional($v.object({}, true)),
+          bag: $v.optional($v.lazy(() => BagCheck)),
+          bags: $v.optional($v.array($v.object({}, true))),
+          bag_or_text: $v.optional($v.union([$v.object({}, true), $v.string()])),
+          bags_by_name: $v.optional($v.object({}, $v.object({}, true))),
+          maybe_meta: $v.optional($v.union([$v.object({}, true), $v.nullValue])),
+          nothing: $v.optional($v.object({})),
         })],
       ]),
       pages: new Map([
+        ["Search", $v.object({
+          filters: $v.required($v.object({}, true)),
+          path: $v.optional($v.string()),
+          referrer: $v.optional($v.string()),
+          search: $v.optional($v.string()),
+          title: $v.optional($v.string()),
+          url: $v.optional($v.string()),
+        })],
       ]),
-      identifyTraits: $v.object({}),
+      identifyTraits: $v.object({
+        preferences: $v.optional($v.object({}, true)),
+      }),
       groupTraits: $v.object({}),
     }),
   );

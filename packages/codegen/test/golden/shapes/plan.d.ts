@@ -10,6 +10,8 @@ export type Money = {
   [key: string]: string | number | "USD" | "EUR" | undefined;
 };
 
+export type Bag = Record<string, unknown>;
+
 // Properties of each event.
 
 /** Properties of the "Shapes Sent" event. */
@@ -28,15 +30,31 @@ export interface ShapesSentProperties {
   matrix?: number[][];
   maybe?: string | null;
   maybe_required: number | null;
+  meta?: Record<string, unknown>;
+  bag?: Bag;
+  bags?: Record<string, unknown>[];
+  bag_or_text?: Record<string, unknown> | string;
+  bags_by_name?: {
+    [key: string]: Record<string, unknown>;
+  };
+  maybe_meta?: Record<string, unknown> | null;
+  nothing?: Record<string, never>;
 }
 
 // Traits and pages.
 
 /** Traits of an identify call. */
-export type IdentifyTraits = Record<string, never>;
+export interface IdentifyTraits {
+  preferences?: Record<string, unknown>;
+}
 
 /** Traits of a group call. */
 export type GroupTraits = Record<string, never>;
+
+/** Properties of the "Search" page. */
+export interface SearchPageProperties {
+  filters: Record<string, unknown>;
+}
 
 /** The plan as types: what `Register` gives every call in the app. */
 export interface PlanTypes {
@@ -44,6 +62,7 @@ export interface PlanTypes {
     "Shapes Sent": ShapesSentProperties;
   };
   pages: {
+    "Search": SearchPageProperties;
   };
   identifyTraits: IdentifyTraits;
   groupTraits: GroupTraits;

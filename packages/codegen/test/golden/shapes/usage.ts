@@ -1,5 +1,6 @@
 // What must and must not compile for open and typed maps, nesting and nullability.
-import { shapesSent } from './index.js';
+import { expectTypeOf } from 'vitest';
+import { type Bag, identify, page, type ShapesSentProperties, shapesSent } from './index.js';
 
 shapesSent({ counts: { a: 1, b: 2 }, maybe_required: null });
 shapesSent({
@@ -25,3 +26,34 @@ shapesSent({ counts: {}, maybe_required: null, closed: { id: 'x', other: 1 } });
 shapesSent({ counts: {} });
 // @ts-expect-error the matrix holds numbers
 shapesSent({ counts: {}, maybe_required: null, matrix: [['1']] });
+
+// An object that lists neither properties nor additionalProperties takes any keys
+// holding any values, nested ones too, wherever it is used.
+const anything = { id: 'x', nested: { list: [1, 'two', null, { deep: true }] }, empty: {} };
+expectTypeOf<ShapesSentProperties['meta']>().toEqualTypeOf<Record<string, unknown> | undefined>();
+expectTypeOf<Bag>().toEqualTypeOf<Record<string, unknown>>();
+shapesSent({
+  counts: {},
+  maybe_required: null,
+  meta: anything,
+  bag: anything,
+  bags: [anything, {}],
+  bag_or_text: anything,
+  bags_by_name: { a: anything },
+  maybe_meta: anything,
+  nothing: {},
+});
+shapesSent({ counts: {}, maybe_required: null, bag_or_text: 'text', maybe_meta: null });
+identify({ preferences: anything });
+page('Search', { filters: anything });
+page('Search', { filters: {} });
+// @ts-expect-error an open object is still an object, not a list
+shapesSent({ counts: {}, maybe_required: null, meta: [1, 2] });
+// @ts-expect-error nor text
+shapesSent({ counts: {}, maybe_required: null, meta: 'text' });
+// @ts-expect-error nor a list, under types: either
+shapesSent({ counts: {}, maybe_required: null, bag: [] });
+// @ts-expect-error page properties are checked as event properties are
+page('Search', { filters: 5 });
+// @ts-expect-error properties: {} lists no keys, so it takes none
+shapesSent({ counts: {}, maybe_required: null, nothing: { a: 1 } });
