@@ -8,7 +8,10 @@ export const plan = (body: string) => `version: 1\nname: Test\n${body}`;
 export const property = (node: string) =>
   plan(`events:\n  E:\n    properties:\n      p: ${node}\n`);
 
-/** Line and column (1-based) where `needle` starts in `text`, its `nth` occurrence. */
+/**
+ * Line and column (1-based) where `needle` starts in `text`, its `nth`
+ * occurrence. A byte order mark is no column.
+ */
 export function positionOf(
   text: string,
   needle: string,
@@ -17,7 +20,7 @@ export function positionOf(
   let index = -1;
   for (let i = 0; i <= nth; i++) index = text.indexOf(needle, index + 1);
   if (index < 0) throw new Error(`"${needle}" is not in the plan`);
-  const before = text.slice(0, index).split('\n');
+  const before = text.slice(text.startsWith('\uFEFF') ? 1 : 0, index).split('\n');
   return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
 }
 

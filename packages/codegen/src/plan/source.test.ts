@@ -67,6 +67,44 @@ describe('a null key is reported, not turned into the name "null"', () => {
   });
 });
 
+describe('a byte order mark is not a column', () => {
+  const table: { name: string; given: string; want: Want[] }[] = [
+    {
+      name: 'a value on line 1',
+      given: 'version: 2\nname: Test\n',
+      want: [{ code: 'invalid_value', at: '2' }],
+    },
+    {
+      name: 'a key on line 1, and a key missing from the mapping it starts',
+      given: 'nme: Test\nversion: 1\n',
+      want: [
+        { code: 'invalid_type', at: 'nme' },
+        { code: 'unknown_key', at: 'nme' },
+      ],
+    },
+    {
+      name: 'a plan on one line',
+      given: '{ version: 1, name: Test, events: { E: { properties: { p: { type: strng } } } } }\n',
+      want: [{ code: 'invalid_value', at: 'strng' }],
+    },
+    {
+      name: 'a tag on line 1, and the name it leaves missing',
+      given: '{ version: 1, name: !!binary VGVzdA== }\n',
+      want: [
+        { code: 'invalid_type', at: '{' },
+        { code: 'invalid_value', at: '!!binary' },
+      ],
+    },
+    {
+      name: 'a %YAML directive',
+      given: `%YAML 1.1\n---\n${plan('')}`,
+      want: [{ code: 'invalid_value', at: '%YAML' }],
+    },
+  ];
+
+  it.each(table)('$name', ({ given, want }) => expectProblems(`\uFEFF${given}`, want));
+});
+
 describe('only text that may hold a number read otherwise than written takes the slow positioned parse', () => {
   const table: { given: string; want: boolean }[] = [
     { given: 'p: { const: 0777 }', want: true },

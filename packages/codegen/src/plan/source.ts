@@ -266,9 +266,11 @@ export function readEarlierCopies(text: string, file: string, dropped: number): 
 function parseWithPositions(text: string, file: string, dropped = 0): PlanSource {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { ...POSITIONED_OPTIONS, lineCounter });
+  // A byte order mark is the first character of the text, but no column.
+  const bom = text.startsWith('\uFEFF') ? 1 : 0;
   const position = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
+    return { line, column: line === 1 ? Math.max(1, col - bom) : col };
   };
   const problems: PlanProblem[] = doc.errors.map((error) => ({
     code: 'yaml_syntax',
@@ -329,7 +331,7 @@ function parseWithPositions(text: string, file: string, dropped = 0): PlanSource
   }
 
   const offsetOf = ({ line, column }: { line: number; column: number }) =>
-    (lineCounter.lineStarts[line - 1] ?? 0) + column - 1;
+    (lineCounter.lineStarts[line - 1] ?? 0) + column - 1 + (line === 1 ? bom : 0);
   return {
     file,
     value,
