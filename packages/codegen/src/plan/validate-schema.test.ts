@@ -60,3 +60,53 @@ describe('every problem is reported in one run, whatever else is wrong', () => {
 
   it.each(table)('$name', ({ given, want }) => expectProblems(given, want));
 });
+
+describe('a problem inside a list or mapping that may be written otherwise is located inside it', () => {
+  const table: { name: string; given: string; want: Want[] }[] = [
+    {
+      name: 'a misspelled type in a list of types',
+      given: property('{ type: [string, strng] }'),
+      want: [
+        {
+          code: 'invalid_value',
+          at: 'strng',
+          message: /type\[1\] is string "strng"/,
+          hint: /^Did you mean "string"\? Use one of string, .*, null\.$/,
+        },
+      ],
+    },
+    {
+      name: 'each wrong type in a block list',
+      given: property('\n        type:\n          - strng\n          - string\n          - nul'),
+      want: [
+        { code: 'invalid_value', at: 'strng' },
+        { code: 'invalid_value', at: 'nul' },
+      ],
+    },
+    {
+      name: 'a list in a list of types',
+      given: property('{ type: [string, [null]] }'),
+      want: [{ code: 'invalid_value', at: '[null]', message: /a list, which is not a type/ }],
+    },
+    {
+      name: 'a misspelled type in additionalProperties',
+      given: property('{ type: object, additionalProperties: { type: strng } }'),
+      want: [{ code: 'invalid_value', at: 'strng', hint: /"string"/ }],
+    },
+    {
+      name: 'a rule beside a list with a misspelled type is not judged until it is fixed',
+      given: property('{ type: [strng, "null"], pattern: "^a" }\n      q: { $ref: Nope }'),
+      want: [
+        { code: 'invalid_value', at: 'strng' },
+        { code: 'unknown_ref', at: 'Nope' },
+      ],
+    },
+    {
+      name: 'a value that fits no option is still reported whole',
+      given: property('{ type: object, additionalProperties: yes }'),
+      want: [{ code: 'invalid_type', at: 'yes' }],
+    },
+  ];
+
+  it.each(table)('$name', ({ given, want }) => expectProblems(given, want));
+});

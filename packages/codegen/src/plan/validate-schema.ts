@@ -119,7 +119,7 @@ function issueToProblems(
       {
         code: 'invalid_value',
         message: `${where} is ${kindOf(actual)}, which is not a type.`,
-        hint: `${suggestion ? `Did you mean "${suggestion}"? ` : ''}Use one of ${TYPE_NAMES.join(', ')}, or a list of them such as [string, "null"].`,
+        hint: `${suggestion ? `Did you mean "${suggestion}"? ` : ''}Use one of ${TYPE_NAMES.join(', ')}${typeof last === 'number' ? '' : ', or a list of them such as [string, "null"]'}.`,
         ...at(path),
       },
     ];
@@ -205,6 +205,33 @@ function issueToProblems(
       ...at(path),
     },
   ];
+}
+
+/** Whether an option's issue says the value is not of the option's kind at all. */
+function isOtherKind(issue: z.core.$ZodIssue): boolean {
+  return (
+    issue.path.length === 0 &&
+    (issue.code === 'invalid_type' ||
+      issue.code === 'invalid_value' ||
+      issue.code === 'invalid_union')
+  );
+}
+
+/**
+ * Replaces each failed union (`type: string | [string, ...]`, a boolean or a
+ * property node) by the issues of its one option of the value's kind, so a
+ * problem is reported, and cut out, where it is: in `type: [string, strng]`
+ * at strng, not at the list. zod reports the union whole when every option
+ * fails, even one that only an element or a nested key fails.
+ */
+function unwrapUnions(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  return issues.flatMap((issue) => {
+    if (issue.code !== 'invalid_union') return [issue];
+    const fitting = issue.errors.filter((option) => !option.some(isOtherKind));
+    const [only] = fitting;
+    if (fitting.length !== 1 || !only) return [issue];
+    return unwrapUnions(only.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] })));
+  });
 }
 
 /**
@@ -313,9 +340,10 @@ export function validatePlanSchema(source: PlanSource): {
       ? { partial: value as PlanFile, pruned: new Set(), problems: reserved }
       : { plan: value as PlanFile, problems: [] };
   }
+  const issues = unwrapUnions(result.error.issues);
   const problems = [
     ...reserved,
-    ...result.error.issues
+    ...issues
       // A list emptied of elements the parse reported and left out is no second problem.
       .filter(
         (issue) => issue.code !== 'too_small' || !source.emptied?.has(JSON.stringify(issue.path)),
@@ -327,12 +355,12 @@ export function validatePlanSchema(source: PlanSource): {
   // empty); cut again, without reporting, until the rest is valid.
   const prunedNodes = new Set<object>();
   const partial = structuredClone(value) as Record<string, unknown>;
-  let issues = result.error.issues;
+  let left = issues;
   for (let round = 0; round < MAX_PRUNE_ROUNDS; round++) {
-    pruneInvalid(partial, issues, prunedNodes);
+    pruneInvalid(partial, left, prunedNodes);
     const rest = PlanSchema.safeParse(partial);
     if (rest.success) return { partial: partial as PlanFile, pruned: prunedNodes, problems };
-    issues = rest.error.issues;
+    left = unwrapUnions(rest.error.issues);
   }
   return { problems };
 }
