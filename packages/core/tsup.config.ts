@@ -14,6 +14,10 @@ export default defineConfig({
   clean: true,
   target: 'es2020',
   treeshake: true,
+  // Entries share chunks in CommonJS too, as they do in ESM. Without it each
+  // CJS entry carries its own AnalyticsError class (and every other module it
+  // uses), so an error made in one entry fails instanceof in another.
+  splitting: true,
   sourcemap: true,
   esbuildPlugins: [devFlagPlugin()],
 });
