@@ -52,6 +52,36 @@ describe('a null key is reported, not turned into the name "null"', () => {
       want: [{ code: 'invalid_type', at: ': {}' }],
     },
     {
+      name: 'an empty key after another, located at its colon, not where its line starts',
+      given: plan('events:\n  A: {}\n  : {}\n'),
+      want: [{ code: 'invalid_type', at: ': {}', nth: 1, message: /empty/ }],
+    },
+    {
+      name: 'an empty key in a flow mapping',
+      given: plan('events: { A: {}, : {} }\n'),
+      want: [{ code: 'invalid_type', at: ': {} }' }],
+    },
+    {
+      name: 'an empty explicit key, located at its question mark',
+      given: plan('events:\n  A: {}\n  ?\n  : {}\n'),
+      want: [{ code: 'invalid_type', at: '?' }],
+    },
+    {
+      name: 'an empty explicit key in a flow mapping',
+      given: plan('events: { A: {}, ? : {} }\n'),
+      want: [{ code: 'invalid_type', at: '?' }],
+    },
+    {
+      name: 'an empty quoted name, located at the name',
+      given: plan('events:\n  A: {}\n  "": {}\n'),
+      want: [{ code: 'invalid_value', at: '""', message: /empty/ }],
+    },
+    {
+      name: 'an empty quoted property name with no value',
+      given: property("{ type: string }\n      '':"),
+      want: [{ code: 'invalid_value', at: "''", message: /events\.E\.properties/ }],
+    },
+    {
       name: 'a null property name',
       given: property('{ type: string }\n      ~: { type: number }'),
       want: [{ code: 'invalid_type', at: '~' }],

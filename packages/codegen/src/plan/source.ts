@@ -417,6 +417,28 @@ function tagOffset(text: string, node: Node): number {
 }
 
 /**
+ * Where a key is written. An empty key has no text, and the parser puts it
+ * where the text before it ends: after its `?`, or (when it is not the first
+ * key of a block mapping) at the start of its line, before the indentation.
+ * It is located at the `?` that opens it, or else at the `:` that ends it.
+ */
+function keyOffset(text: string, key: Node | null): number | undefined {
+  const [start, end] = key?.range ?? [];
+  if (start === undefined || start !== end) return start;
+  let before = start;
+  while (before > 0 && /[ \t]/.test(text.charAt(before - 1))) before--;
+  if (
+    text.charAt(before - 1) === '?' &&
+    (before === 1 || /[\s,[{]/.test(text.charAt(before - 2)))
+  ) {
+    return before - 1;
+  }
+  let after = start;
+  while (/[ \t]/.test(text.charAt(after))) after++;
+  return after;
+}
+
+/**
  * Reports what in the document is not plan data, and leaves it out so the
  * later checks see only the rest:
  * - keys that are not names: null keys (`~:`, `null:`, an empty key) and
@@ -516,7 +538,7 @@ function checkKeys(
     node.items = node.items.filter((pair) => {
       if (refused(pair.key, true)) return false;
       const key = isAlias(pair.key) ? pair.key.resolve(doc) : pair.key;
-      const start = (pair.key as Node | null)?.range?.[0] ?? node.range?.[0] ?? 0;
+      const start = keyOffset(text, pair.key as Node | null) ?? node.range?.[0] ?? 0;
       const at = { file, ...position(start) };
       const where = describePath(path);
       if (isCollection(key)) {
@@ -530,7 +552,8 @@ function checkKeys(
       }
       const value = isScalar(key) ? key.value : null;
       if (value === null || value === undefined) {
-        const written = text.slice(start, (pair.key as Node | null)?.range?.[1] ?? start).trim();
+        const range = (pair.key as Node | null)?.range;
+        const written = range ? text.slice(range[0], range[1]).trim() : '';
         problems.push({
           code: 'invalid_type',
           message: `A key in ${where} is ${written ? `null (written ${written})` : 'empty'}, so it names nothing.`,

@@ -112,6 +112,17 @@ function issueToProblems(
       };
     });
   }
+  // The names of events, pages, types and properties may be anything but empty.
+  if (issue.code === 'invalid_key' && last === '') {
+    return [
+      {
+        code: 'invalid_value',
+        message: `A name in ${describePath(path.slice(0, -1))} is empty, so it names nothing.`,
+        hint: 'Write the name between the quotes, or remove the entry.',
+        ...at(path, 'key'),
+      },
+    ];
+  }
   const actual = valueAt(data, path);
   if (last === 'type' || (path[path.length - 2] === 'type' && typeof last === 'number')) {
     const suggestion = typeof actual === 'string' ? closest(actual, TYPE_NAMES) : undefined;
