@@ -17,59 +17,68 @@ export interface SdkBridge {
 /**
  * A Delivery over an existing SDK: each message's promise settles with the
  * SDK's report, a throwing SDK becomes `rejected`, and flush and close wait
- * for the calls still outstanding.
+ * for the calls still outstanding. What close() cannot confirm in time
+ * resolves with `close_timeout`; the SDK's later report is then ignored.
  */
 export function sdkDelivery(bridge: SdkBridge): Delivery {
-  const pending = new Set<Promise<DeliveryOutcome>>();
+  /** Each outstanding call's promise, with the function that settles it. */
+  const pending = new Map<Promise<DeliveryOutcome>, (outcome: DeliveryOutcome) => void>();
+  const failure = (
+    code: 'delivery_failed' | 'rejected' | 'close_timeout',
+    message: string,
+    cause?: unknown,
+  ): DeliveryOutcome => ({
+    ok: false,
+    error: new AnalyticsError(code, message, { cause }),
+  });
   return {
     requiresWriteKey: false,
     deliver({ message }) {
+      let settle!: (outcome: DeliveryOutcome) => void;
       const outcome = new Promise<DeliveryOutcome>((resolve) => {
-        try {
-          bridge.dispatch(message, (error) =>
-            resolve(
-              error
-                ? {
-                    ok: false,
-                    error: new AnalyticsError(
-                      'delivery_failed',
-                      __DEV__ ? `${bridge.name} could not deliver the call.` : '',
-                      { cause: error },
-                    ),
-                  }
-                : { ok: true },
-            ),
-          );
-        } catch (cause) {
-          resolve({
-            ok: false,
-            error: new AnalyticsError(
-              'rejected',
-              __DEV__ ? `${bridge.name} refused the call.` : '',
-              {
-                cause,
-              },
-            ),
-          });
-        }
+        settle = resolve;
       });
-      pending.add(outcome);
+      pending.set(outcome, settle);
       void outcome.then(() => pending.delete(outcome));
+      try {
+        bridge.dispatch(message, (error) =>
+          settle(
+            error
+              ? failure(
+                  'delivery_failed',
+                  __DEV__ ? `${bridge.name} could not deliver the call.` : '',
+                  error,
+                )
+              : { ok: true },
+          ),
+        );
+      } catch (cause) {
+        settle(failure('rejected', __DEV__ ? `${bridge.name} refused the call.` : '', cause));
+      }
       return outcome;
     },
     async flush() {
       await bridge.flush?.();
-      await Promise.all(pending);
+      await Promise.all(pending.keys());
     },
     async close(timeoutMs) {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const drained = await Promise.race([
-        Promise.all([bridge.close?.(timeoutMs), ...pending]).then(() => true),
+        Promise.all([bridge.close?.(timeoutMs), ...pending.keys()]).then(() => true),
         new Promise<boolean>((resolve) => {
           timer = setTimeout(() => resolve(false), timeoutMs);
         }),
       ]);
       clearTimeout(timer);
+      if (!drained) {
+        const timedOut = failure(
+          'close_timeout',
+          __DEV__
+            ? `${bridge.name} did not confirm the call within ${timeoutMs} ms of close().`
+            : '',
+        );
+        for (const settle of [...pending.values()]) settle(timedOut);
+      }
       return { drained };
     },
   };
