@@ -277,6 +277,48 @@ describe('browserIdentityStorage when localStorage is unusable', () => {
   });
 });
 
+describe('browserIdentityStorage when localStorage fills up', () => {
+  /** jsdom's localStorage, refusing every write once `full` is set, as a full quota does. */
+  function windowWithFillingStorage(): { win: BrowserGlobals; fill(): void } {
+    let full = false;
+    const storage = {
+      getItem: (key: string) => localStorage.getItem(key),
+      setItem(key: string, value: string) {
+        if (full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        localStorage.setItem(key, value);
+      },
+      removeItem: (key: string) => localStorage.removeItem(key),
+    };
+    return {
+      win: { location: window.location, document: window.document, localStorage: storage },
+      fill: () => {
+        full = true;
+      },
+    };
+  }
+
+  it("does not give the next user the previous user's traits", () => {
+    const { win, fill } = windowWithFillingStorage();
+    const identity = createIdentity(browserIdentityStorage(win));
+    identity.remember('alice', { email: 'alice@example.com' });
+    fill();
+    identity.remember('bob', { plan: 'pro' });
+
+    expect(identity.snapshot()).toMatchObject({ userId: 'bob', traits: { plan: 'pro' } });
+    expect(localStorage.getItem(TRAITS_KEY)).toBeNull();
+  });
+
+  it('reads back a value it could only keep in memory', () => {
+    const { win, fill } = windowWithFillingStorage();
+    const storage = browserIdentityStorage(win);
+    storage.set(TRAITS_KEY, { plan: 'free' });
+    fill();
+    storage.set(TRAITS_KEY, { plan: 'pro' });
+
+    expect(storage.get(TRAITS_KEY)).toEqual({ plan: 'pro' });
+  });
+});
+
 describe('browserIdentityStorage.remove', () => {
   it('forgets ids in localStorage and the cookie', () => {
     const storage = browserIdentityStorage(window);

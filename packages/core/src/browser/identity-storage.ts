@@ -140,6 +140,9 @@ export function browserIdentityStorage(
         win.localStorage!.setItem(key, JSON.stringify(value));
         return true;
       });
+      // A full store keeps the previous value, which get() would prefer to the
+      // new one: drop it (removing works even when storage is full).
+      if (!storedLocally) attempt(() => win.localStorage!.removeItem(key));
       let storedInCookie = false;
       if (inCookie(key) && typeof value === 'string') {
         const write = () =>
