@@ -27,8 +27,8 @@ export function loadPlan(text: string, file = 'tracking-plan.yaml'): LoadedPlan 
   // keep what is found inside it.
   const problems = [...checked.problems];
   const seen = new Set(problems.map(problemKey));
-  for (let dropped = 1; dropped <= (source.repeats ?? 0); dropped++) {
-    const earlier = readEarlierCopies(text, file, dropped);
+  for (let reading = 1; reading <= (source.earlierReadings ?? 0); reading++) {
+    const earlier = readEarlierCopies(text, file, reading);
     if (earlier.value === undefined) break;
     for (const problem of checkSource(earlier, false).problems) {
       if (problem.code === 'duplicate_key' || !earlier.inEarlierCopy?.(problem)) continue;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { expectProblems, plan, property, type Want } from '../../test/plan-problems.js';
 import { loadPlan } from './load-plan.js';
-import { needsPositionedParse, takesPositionedParse } from './source.js';
+import { needsPositionedParse, parsePlanSource, takesPositionedParse } from './source.js';
 
 describe('a duplicate key', () => {
   const table: { name: string; given: string; want: Want[] }[] = [
@@ -29,6 +29,31 @@ describe('a duplicate key', () => {
   ];
 
   it.each(table)('$name', ({ given, want }) => expectProblems(given, want));
+});
+
+describe('earlier copies of repeated keys take as few readings as the copies nested on one path', () => {
+  const events = (count: number, first: string, last: string) =>
+    Array.from({ length: count }, (_, i) => `  E${i}: ${first}\n  E${i}: ${last}\n`).join('');
+  const repeated = '{ properties: { q: { type: string }, q: { type: number } } }';
+  const table: { name: string; given: string; want: number }[] = [
+    { name: 'no key repeats', given: 'events:\n  A: {}\n', want: 0 },
+    { name: 'a key repeats twice', given: 'events:\n  A: {}\n  A: {}\n  A: {}\n', want: 2 },
+    { name: '300 events each repeat once', given: `events:\n${events(300, '{}', '{}')}`, want: 1 },
+    {
+      name: 'and a property repeats in each first copy',
+      given: `events:\n${events(300, repeated, '{}')}`,
+      want: 2,
+    },
+    {
+      name: 'and in each last copy too',
+      given: `events:\n${events(300, repeated, repeated)}`,
+      want: 3,
+    },
+  ];
+
+  it.each(table)('$name: $want', ({ given, want }) => {
+    expect(parsePlanSource(plan(given), 'plan.yaml').earlierReadings ?? 0).toBe(want);
+  });
 });
 
 describe('a null key is reported, not turned into the name "null"', () => {

@@ -9,8 +9,10 @@ import {
   isSeq,
   LineCounter,
   type Node,
+  type Pair,
   parseDocument,
   type Scalar,
+  type YAMLMap,
 } from 'yaml';
 import type { PlanProblem } from './problems.js';
 import { describePath } from './validate-schema.js';
@@ -31,10 +33,11 @@ export interface PlanSource {
   locate(path: PlanPath, at?: 'key' | 'value'): { line: number; column: number };
   problems: PlanProblem[];
   /**
-   * How many times the most repeated key repeats: the value holds each key's
-   * last copy, and {@link readEarlierCopies} reads the ones before it.
+   * How many more readings of {@link readEarlierCopies} it takes to check
+   * every earlier copy of a repeated key, copies inside copies too: the
+   * value holds each key's last copy.
    */
-  repeats?: number;
+  earlierReadings?: number;
   /**
    * In a source from {@link readEarlierCopies}, whether a position is inside
    * one of the copies it reads that no earlier reading held.
@@ -248,22 +251,22 @@ export function parsePlanSource(text: string, file: string): PlanSource {
 }
 
 /**
- * The plan as it reads when the last `dropped` copies of every key that
- * repeats more often than that are left out, so that an earlier copy counts.
- * Checking it finds the problems inside that copy, which the plan's own
- * reading (the last copy wins) never looks at.
+ * The plan's `reading`th reading (from 1 to its `earlierReadings`), in which
+ * earlier copies of repeated keys count instead of the last: checking the
+ * readings finds the problems inside every copy, which the plan's own reading
+ * (the last copy wins) never looks at. See selectCopies for which copy counts.
  */
-export function readEarlierCopies(text: string, file: string, dropped: number): PlanSource {
-  return parseWithPositions(text, file, dropped);
+export function readEarlierCopies(text: string, file: string, reading: number): PlanSource {
+  return parseWithPositions(text, file, reading);
 }
 
 /**
- * Parses YAML keeping every node's position, with the last `dropped` copies
- * of repeated keys left out (see readEarlierCopies). Syntax errors become
+ * Parses YAML keeping every node's position, in one reading of repeated keys
+ * (see readEarlierCopies; reading 0 is the plan's own). Syntax errors become
  * problems located where the parser stopped; aliases are capped so a hostile
  * file cannot expand without bound.
  */
-function parseWithPositions(text: string, file: string, dropped = 0): PlanSource {
+function parseWithPositions(text: string, file: string, reading = 0): PlanSource {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { ...POSITIONED_OPTIONS, lineCounter });
   // A byte order mark is the first character of the text, but no column.
@@ -281,16 +284,16 @@ function parseWithPositions(text: string, file: string, dropped = 0): PlanSource
     ...position(error.pos[0]),
   }));
   let value: unknown;
-  let repeats = 0;
+  let earlierReadings = 0;
   const earlier: { start: number; end: number }[] = [];
   let emptied = new Set<string>();
   // A bad key leaves the rest of the document readable, so the later stages
   // still check it and one run reports every problem.
   if (problems.length === 0) {
     problems.push(...checkVersion(doc, text, file, position));
-    const keys = checkKeys(doc, text, file, position, dropped);
+    const keys = checkKeys(doc, text, file, position, reading);
     problems.push(...keys.problems);
-    repeats = keys.repeats;
+    earlierReadings = keys.earlierReadings;
     earlier.push(...keys.earlier);
     emptied = keys.emptied;
     // Aliases share their anchor's value, so the one limit of both parses is
@@ -337,9 +340,9 @@ function parseWithPositions(text: string, file: string, dropped = 0): PlanSource
     value,
     locate,
     problems,
-    repeats,
+    earlierReadings,
     emptied,
-    ...(dropped > 0 && {
+    ...(reading > 0 && {
       inEarlierCopy: (at: { line: number; column: number }) => {
         const offset = offsetOf(at);
         return earlier.some(({ start, end }) => offset >= start && offset < end);
@@ -452,26 +455,29 @@ function keyOffset(text: string, key: Node | null): number | undefined {
  * reported and kept, so the checks beside it still run.
  * Plain keys are read as written (`1.0:` is "1.0", not the number 1), and
  * keys that repeat, once read (`1` and `"1"`), are reported. Each problem is
- * located at its own key or tag. With `dropped`, the last `dropped` copies of
- * each key that repeats more often are left out (see readEarlierCopies), and
- * `earlier` says where the copies that now count are.
+ * located at its own key or tag. In a `reading` other than 0 the copies of
+ * repeated keys that count are chosen by selectCopies, and `earlier` says
+ * where the earlier copies that now count are.
  */
 function checkKeys(
   doc: Document,
   text: string,
   file: string,
   position: (offset: number) => { line: number; column: number },
-  dropped: number,
+  reading: number,
 ): {
   problems: PlanProblem[];
-  repeats: number;
+  earlierReadings: number;
   earlier: { start: number; end: number }[];
   emptied: Set<string>;
 } {
   const problems: PlanProblem[] = [];
-  const emptied = new Set<string>();
-  const earlier: { start: number; end: number }[] = [];
-  let repeats = 0;
+  /** Lists emptied of refused elements. */
+  const emptiedLists = new Set<Node>();
+  /** The readings a node's copies take, where more than one; see selectCopies. */
+  const readings = new Map<unknown, number>();
+  /** Each mapping's pairs by name, where the mapping takes more than one reading. */
+  const copiesIn = new Map<YAMLMap, Map<string, Pair[]>>();
   /** Reports and returns whether a node is left out: a tag, or (not as a key) an overflowing number. */
   const refused = (node: unknown, asKey = false): boolean => {
     if (
@@ -520,21 +526,26 @@ function checkKeys(
       });
     }
   };
-  const visit = (node: unknown, path: (string | number)[]) => {
+  /** Checks a node; returns how many readings it takes to check every copy in it. */
+  const visit = (node: unknown, path: (string | number)[]): number => {
     if (isScalar(node)) {
       checkNumber(node);
-      return;
+      return 1;
     }
     if (isSeq(node)) {
       const before = node.items.length;
       node.items = node.items.filter((item) => !refused(item));
-      if (before > 0 && node.items.length === 0) emptied.add(JSON.stringify(path));
-      for (const [index, item] of node.items.entries()) visit(item, [...path, index]);
-      return;
+      if (before > 0 && node.items.length === 0) emptiedLists.add(node);
+      let most = 1;
+      for (const [index, item] of node.items.entries()) {
+        most = Math.max(most, visit(item, [...path, index]));
+      }
+      if (most > 1) readings.set(node, most);
+      return most;
     }
-    if (!isMap(node)) return;
+    if (!isMap(node)) return 1;
     const first = new Map<string, number>();
-    const copies = new Map<string, (typeof node.items)[number][]>();
+    const copies = new Map<string, Pair[]>();
     node.items = node.items.filter((pair) => {
       if (refused(pair.key, true)) return false;
       const key = isAlias(pair.key) ? pair.key.resolve(doc) : pair.key;
@@ -588,25 +599,99 @@ function checkKeys(
           ...at,
         });
       }
-      copies.set(name, [...(copies.get(name) ?? []), pair]);
-      // A later copy's list is what the plan holds at this path.
-      emptied.delete(JSON.stringify([...path, name]));
-      visit(pair.value, [...path, name]);
+      const pairs = copies.get(name);
+      if (pairs) pairs.push(pair);
+      else copies.set(name, [pair]);
+      const below = visit(pair.value, [...path, name]);
+      if (below > 1) readings.set(pair, below);
       return true;
     });
+    let most = 1;
     for (const pairs of copies.values()) {
-      repeats = Math.max(repeats, pairs.length - 1);
-      if (dropped === 0 || pairs.length <= dropped) continue;
-      const counting = pairs[pairs.length - 1 - dropped];
-      const leftOut = new Set(pairs.slice(pairs.length - dropped));
-      node.items = node.items.filter((pair) => !leftOut.has(pair));
-      const start = (counting?.key as Node | null)?.range?.[0];
-      const end =
-        (counting?.value as Node | null)?.range?.[2] ?? (counting?.key as Node | null)?.range?.[2];
-      if (start !== undefined && end !== undefined) earlier.push({ start, end });
+      let all = 0;
+      for (const pair of pairs) all += readings.get(pair) ?? 1;
+      most = Math.max(most, all);
     }
+    if (most > 1) {
+      readings.set(node, most);
+      copiesIn.set(node, copies);
+    }
+    return most;
   };
   if (refused(doc.contents)) doc.contents = null;
-  visit(doc.contents, []);
-  return { problems, repeats, earlier, emptied };
+  const earlierReadings = visit(doc.contents, []) - 1;
+  const earlier = reading > 0 ? selectCopies(doc.contents, reading, readings, copiesIn) : [];
+  return { problems, earlierReadings, earlier, emptied: pathsOf(doc.contents, emptiedLists) };
+}
+
+/**
+ * Leaves out, in place, the copies of repeated keys that do not count in a
+ * reading, and returns where the earlier copies that count are. A key's
+ * copies take its readings in turn from the last copy back, each for as many
+ * readings as the copies repeated inside it need, and pass on to those the
+ * reading they are at within their own: with `A` twice and `q` twice inside
+ * the first `A`, reading 0 takes the last `A`, reading 1 the first `A` and
+ * its last `q`, reading 2 the first `A` and its first `q`. Every copy so
+ * counts in some reading, and there are at most as many readings as copies,
+ * not one per combination of copies.
+ */
+function selectCopies(
+  node: unknown,
+  reading: number,
+  readings: ReadonlyMap<unknown, number>,
+  copiesIn: ReadonlyMap<YAMLMap, ReadonlyMap<string, Pair[]>>,
+  earlier: { start: number; end: number }[] = [],
+): { start: number; end: number }[] {
+  if (reading === 0 || !readings.has(node)) return earlier;
+  if (isSeq(node)) {
+    for (const item of node.items) selectCopies(item, reading, readings, copiesIn, earlier);
+    return earlier;
+  }
+  const copies = isMap(node) ? copiesIn.get(node) : undefined;
+  if (!isMap(node) || !copies) return earlier;
+  const leftOut = new Set<unknown>();
+  for (const pairs of copies.values()) {
+    let first = 0;
+    for (let index = pairs.length - 1; index >= 0; index--) {
+      const pair = pairs[index] as Pair;
+      const count = readings.get(pair) ?? 1;
+      if (reading >= first + count) {
+        first += count;
+        continue;
+      }
+      for (const later of pairs.slice(index + 1)) leftOut.add(later);
+      const start = (pair.key as Node | null)?.range?.[0];
+      const end = (pair.value as Node | null)?.range?.[2] ?? (pair.key as Node | null)?.range?.[2];
+      if (index < pairs.length - 1 && start !== undefined && end !== undefined) {
+        earlier.push({ start, end });
+      }
+      selectCopies(pair.value, reading - first, readings, copiesIn, earlier);
+      break;
+    }
+  }
+  if (leftOut.size > 0) node.items = node.items.filter((pair) => !leftOut.has(pair));
+  return earlier;
+}
+
+/**
+ * The paths (as JSON) of the emptied lists the plan holds as read: where a
+ * key repeats, the last copy left in is the one read.
+ */
+function pathsOf(root: unknown, lists: ReadonlySet<Node>): Set<string> {
+  const paths = new Set<string>();
+  if (lists.size === 0) return paths;
+  const walk = (node: unknown, path: (string | number)[]) => {
+    if (isSeq(node)) {
+      if (lists.has(node)) paths.add(JSON.stringify(path));
+      for (const [index, item] of node.items.entries()) walk(item, [...path, index]);
+    } else if (isMap(node)) {
+      const last = new Map<string, unknown>();
+      for (const pair of node.items) {
+        if (isScalar(pair.key)) last.set(String(pair.key.value), pair.value);
+      }
+      for (const [name, value] of last) walk(value, [...path, name]);
+    }
+  };
+  walk(root, []);
+  return paths;
 }

@@ -494,6 +494,70 @@ describe('every copy of a repeated key is checked', () => {
       ],
     },
     {
+      name: 'a problem in the last copy of a key repeated inside the first copy of an event',
+      given: plan(
+        'events:\n  A:\n    properties:\n      q: { type: string }\n      q: { type: strng }\n  A:\n    description: x\n',
+      ),
+      want: [
+        { code: 'duplicate_key', at: 'q:', nth: 1 },
+        { code: 'invalid_value', at: 'strng' },
+        { code: 'duplicate_key', at: 'A:', nth: 1 },
+      ],
+    },
+    {
+      name: 'a problem in the first copy of a key repeated inside the last copy of an event',
+      given: plan(
+        'events:\n  A:\n    description: x\n  A:\n    properties:\n      q: { type: strng }\n      q: { type: string }\n',
+      ),
+      want: [
+        { code: 'duplicate_key', at: 'A:', nth: 1 },
+        { code: 'invalid_value', at: 'strng' },
+        { code: 'duplicate_key', at: 'q:', nth: 1 },
+      ],
+    },
+    {
+      name: 'problems in every copy of keys repeated three deep',
+      given: plan(
+        [
+          'events:',
+          '  A:',
+          '    properties:',
+          '      o:',
+          '        properties:',
+          '          x: { type: strng }',
+          '          x: { type: nul }',
+          '      o: { type: numbr }',
+          '  A:',
+          '    properties:',
+          '      o:',
+          '        properties:',
+          '          x: { type: intger }',
+          '          x: { type: string }',
+          '',
+        ].join('\n'),
+      ),
+      want: [
+        { code: 'invalid_value', at: 'strng' },
+        { code: 'duplicate_key', at: 'x:', nth: 1 },
+        { code: 'invalid_value', at: 'nul' },
+        { code: 'duplicate_key', at: 'o:', nth: 1 },
+        { code: 'invalid_value', at: 'numbr' },
+        { code: 'duplicate_key', at: 'A:', nth: 1 },
+        { code: 'invalid_value', at: 'intger' },
+        { code: 'duplicate_key', at: 'x:', nth: 3 },
+      ],
+    },
+    {
+      name: 'a list that only the earlier copy empties is one problem, not two',
+      given: plan(
+        'events:\n  A: { properties: { p: { enum: [!!timestamp 2024-01-01] } } }\n  A: { properties: { p: { enum: [a] } } }\n',
+      ),
+      want: [
+        { code: 'invalid_value', at: '!!timestamp' },
+        { code: 'duplicate_key', at: 'A:', nth: 1 },
+      ],
+    },
+    {
       name: 'the same problem in both copies is reported at each',
       given: plan('events:\n  A: { description: 1 }\n  A: { description: 2 }\n'),
       want: [
