@@ -99,6 +99,31 @@ describe('a Node process', () => {
     expect(receiver.messages().map((r) => r.message.event)).toEqual(['First', 'Second']);
   });
 
+  it('settles top-level awaits one after another with a fetch that does no I/O', async () => {
+    // A mocked or cached fetch answers within the drain's own microtasks, so
+    // Node has no reason to emit beforeExit again for the second call.
+    const { code, stdout } = await runScript(`
+      import { createAnalytics } from './index.ts';
+      const sent = [];
+      const analytics = createAnalytics({
+        writeKey: 'wk', window: null, flushAt: 100, flushIntervalMs: 600000,
+        fetch: async (_url, init) => {
+          sent.push(...JSON.parse(init.body).batch.map((m) => m.event));
+          return new Response('{}');
+        },
+      });
+      const first = await analytics.track({ event: 'First', userId: 'u' });
+      const second = await analytics.track({ event: 'Second', userId: 'u' });
+      const third = await analytics.track({ event: 'Third', userId: 'u' });
+      console.log(JSON.stringify({ results: [first.success, second.success, third.success], sent }));
+    `);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({
+      results: [true, true, true],
+      sent: ['First', 'Second', 'Third'],
+    });
+  });
+
   it('keeps retrying while it drains at exit', async () => {
     receiver.injectFaults({ status: 503 });
     const { code, stdout } = await runScript(`${preamble}

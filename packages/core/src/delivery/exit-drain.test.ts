@@ -34,6 +34,20 @@ describe('exitDrain', () => {
     expect(drain).toHaveBeenCalledTimes(2);
   });
 
+  it('drains again at once for a call made during a drain, and only then', async () => {
+    const host = new EventEmitter();
+    const drain = vi.fn(async () => {});
+    const exit = exitDrain(drain, host);
+    exit.busy();
+    host.emit('beforeExit');
+    exit.busy(); // a call made while the first drain runs
+    await vi.waitFor(() => expect(drain).toHaveBeenCalledTimes(2));
+
+    // Nothing new came during the second drain: no third, though still busy.
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    expect(drain).toHaveBeenCalledTimes(2);
+  });
+
   it('forgets a delivery once it is idle, so an unused client is not kept', () => {
     const host = new EventEmitter();
     const drain = vi.fn(async () => {});
