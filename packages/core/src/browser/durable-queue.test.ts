@@ -183,6 +183,32 @@ describe('tabs', () => {
     expect(stored()).toEqual({});
   });
 
+  it('does not take a message stored while its question about live tabs was on the way', async () => {
+    const locks = fakeLockManager();
+    const first = openPage(locks, 1, { replies: ['hang'], requestTimeoutMs: 10 ** 9 });
+    // Across processes the answer comes a moment after it was made: the first
+    // tab asks for its lock and stores a call in between.
+    const own = locks.forTab(2);
+    let tracked = false;
+    const slowToAnswer: TabLocks = {
+      request: own.request,
+      async query() {
+        const answer = await own.query();
+        if (!tracked) {
+          tracked = true;
+          void first.analytics.track({ event: 'Fresh' });
+        }
+        return answer;
+      },
+    };
+    const second = openPage(locks, 2, { tab: fakeTab(slowToAnswer) });
+    await vi.advanceTimersByTimeAsync(5000);
+
+    expect(tracked).toBe(true);
+    expect(sentIds(first)).toHaveLength(1);
+    expect(second.endpoint.requests).toHaveLength(0);
+  });
+
   it('waits on a live owner in shared mode, so waiting tabs never look like owners', async () => {
     const locks = fakeLockManager();
     const first = openPage(locks, 1, { replies: ['hang'], requestTimeoutMs: 10 ** 9 });

@@ -117,19 +117,26 @@ export function createDurableQueue(
     }
 
     async function pass(): Promise<void> {
+      // The entries are read before the locks are asked about. A tab asks for
+      // its lock before it stores a message, so an owner read here is in the
+      // answer if it is alive; one that stored after the question may not be.
+      const ls = storage();
+      const before = new Map<string, string | null>();
+      for (const key of Object.keys(ls)) {
+        if (key.startsWith(QUEUE_KEY)) before.set(key, ls.getItem(key));
+      }
       const { held = [], pending = [] } = (await locks?.query()) ?? {};
       // A tab is live while its own (exclusive) lock is held or requested.
       const alive = new Set(
         [...held, ...pending].map((lock) => lock.mode === 'exclusive' && lock.name),
       );
-      const ls = storage();
-      let count = 0;
-      for (const key of Object.keys(ls)) {
-        if (!key.startsWith(QUEUE_KEY)) continue;
-        count++;
+      for (const [key, raw] of before) {
         const id = key.slice(QUEUE_KEY.length);
         try {
-          const entry: Entry = JSON.parse(ls.getItem(key)!);
+          // Rewritten since it was read: the answer may predate its new
+          // owner's lock, so it waits for a later pass.
+          if (ls.getItem(key) !== raw) continue;
+          const entry: Entry = JSON.parse(raw!);
           const owner = entry.o;
           if (live.has(id) || entry.u !== endpoint) continue;
           if (
@@ -158,7 +165,7 @@ export function createDurableQueue(
           // Unreadable, or storage refused the new owner: left for a later claim.
         }
       }
-      stored = count;
+      stored = before.size;
     }
 
     function claim(): void {
