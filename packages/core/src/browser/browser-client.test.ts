@@ -530,6 +530,17 @@ describe('createTestAnalytics', () => {
     expect(recorder.messages).toEqual([]);
   });
 
+  it('keeps identity in memory, so a user does not carry over to the next test', async () => {
+    const first = createTestAnalytics();
+    await first.analytics.identify({ userId: 'u_1', traits: { plan: 'pro' } });
+    const second = createTestAnalytics();
+
+    expect(second.analytics.user()).toMatchObject({ userId: null, traits: {} });
+    expect(second.analytics.user().anonymousId).not.toBe(first.analytics.user().anonymousId);
+    expect(localStorage.getItem('ajs_user_id')).toBeNull();
+    expect(document.cookie).not.toContain('ajs_');
+  });
+
   it('records the browser context and identity when given the window', async () => {
     document.title = 'Home';
     const { analytics, messages } = createTestAnalytics();

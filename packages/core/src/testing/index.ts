@@ -7,7 +7,10 @@ import type { AnalyticsOptions } from '../options.js';
 import type { PlanShape, RegisteredPlan } from '../register.js';
 
 export interface TestAnalytics<P extends PlanShape = RegisteredPlan> {
-  /** A real client: same validation, context, identity and plan checks; nothing leaves memory. */
+  /**
+   * A real client: same validation, context, identity and plan checks. Nothing leaves memory:
+   * not the calls, and not the identity either, unless `storage` is passed.
+   */
   analytics: Analytics<P>;
   /** Every message accepted so far, in call order. */
   readonly messages: readonly Message[];
@@ -44,7 +47,9 @@ export function createTestAnalytics<P extends PlanShape = RegisteredPlan>(
     close: () => Promise.resolve({ drained: true }),
   };
   return {
-    analytics: createAnalytics<P>({ ...options, delivery }),
+    // Identity stays in memory too, unless the test passes `storage`: under
+    // jsdom, cookies and localStorage would carry a user from test to test.
+    analytics: createAnalytics<P>({ storage: false, ...options, delivery }),
     messages,
     tracked: (event) =>
       messages.filter((m) => m.type === 'track' && (event === undefined || m.event === event)),
