@@ -14,8 +14,17 @@ export function readTimestamp(value: unknown): string | undefined {
     if (!Number.isNaN(value.getTime())) return value.toISOString();
   } else if (typeof value === 'string') {
     const text = value.trim();
-    // The pattern admits impossible dates such as month 13; Date.parse does not.
-    if (ISO_8601.test(text) && !Number.isNaN(Date.parse(text.replace(',', '.')))) return text;
+    // The pattern admits impossible dates such as month 13, which Date.parse
+    // refuses; but Date.parse rolls February 30 over to March, so the day is
+    // checked against its month's length.
+    const [year, month, day] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
+    if (
+      ISO_8601.test(text) &&
+      !Number.isNaN(Date.parse(text.replace(',', '.'))) &&
+      day <= new Date(Date.UTC(year, month, 0)).getUTCDate()
+    ) {
+      return text;
+    }
   }
   throw new AnalyticsError(
     'invalid_timestamp',
