@@ -19,4 +19,4 @@ declare const process: { env: Record<string, string | undefined> };
  * live in ./checks.js (plain JavaScript, so they cost type-checking nothing).
  */
 export const trackingPlan: PlanValidator | undefined =
-  typeof process !== 'undefined' && process.env.NODE_ENV !== 'production' ? /* @__PURE__ */ $buildTrackingPlan() : undefined;
+  typeof process === 'object' && process.env.NODE_ENV !== 'production' ? /* @__PURE__ */ $buildTrackingPlan() : undefined;
