@@ -5,7 +5,7 @@ import {
   type PlanShape,
 } from '@trackplan/core';
 import { createPageTracker, type PageTrackerOptions } from '@trackplan/core/page-tracking';
-import { createElement, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { createElement, type ReactNode, useEffect, useMemo, useState } from 'react';
 import { type Binding, BindingContext } from './binding-context.js';
 
 /** How the provider tracks pages: off, or on with these options. */
@@ -34,12 +34,9 @@ const clientsByWriteKey = new Map<string, Analytics<PlanShape>>();
 
 function sharedClient(options: AnalyticsOptions): Analytics<PlanShape> {
   const key = options.writeKey ?? '';
-  let client = clientsByWriteKey.get(key);
-  if (!client) {
-    client = createAnalytics(options);
-    clientsByWriteKey.set(key, client);
-  }
-  return client;
+  return (
+    clientsByWriteKey.get(key) ?? clientsByWriteKey.set(key, createAnalytics(options)).get(key)!
+  );
 }
 
 /**
@@ -59,17 +56,17 @@ export function AnalyticsProvider({
 }: AnalyticsProviderProps) {
   const [created] = useState(() => (client ? undefined : sharedClient(options ?? {})));
   const analytics = (client ?? created) as Analytics<PlanShape>;
-  const trackerOptions = useRef(pageTracking).current;
+  const [trackerOptions] = useState(pageTracking);
   const binding = useMemo<Binding>(
     () => ({
       client: analytics,
       // Turned off, the tracker has no window: neither the History API nor a
       // router adapter below can make it send a page. (Spreading `true` or
-      // undefined adds nothing.)
-      tracker: createPageTracker(analytics, {
-        ...(trackerOptions as object),
-        window: trackerOptions === false ? null : undefined,
-      }),
+      // undefined gives the defaults.)
+      tracker: createPageTracker(
+        analytics,
+        trackerOptions === false ? { window: null } : { ...(trackerOptions as object) },
+      ),
     }),
     [analytics, trackerOptions],
   );

@@ -5,8 +5,13 @@ import {
   fallbackClient,
   type PlanShape,
 } from '@trackplan/core';
-import type { PageTracker } from '@trackplan/core/page-tracking';
-import { createContext, useContext } from 'react';
+import type { PageTracker, PlanPage } from '@trackplan/core/page-tracking';
+import { createContext, useContext, useEffect, useRef } from 'react';
+
+// Every hook that reads the binding lives in this one module, so that the
+// package imports React once: a bundler that keeps React external (esbuild)
+// keeps each module's import of it, names and all, even in an app that uses
+// nothing of that module, such as one without a router adapter.
 
 /** What the provider shares with every hook below it. */
 export interface Binding {
@@ -19,23 +24,50 @@ export interface Binding {
 export const BindingContext = createContext<Binding | null>(null);
 
 /**
- * The client for hooks: the provider's, else core's fallback (the default
- * client; an error that says how to fix it in development; a client that
- * sends nothing in production).
+ * The client for the hook `use<Name>()`: the provider's, else core's fallback
+ * (the default client; an error that says how to fix it in development; a
+ * client that sends nothing in production).
  */
-export function useClient(hook: string): Analytics<PlanShape> {
+export function useClient(name: string): Analytics<PlanShape> {
   return (
     useContext(BindingContext)?.client ??
     fallbackClient(
       __DEV__
         ? () =>
-            `${hook} found no analytics client. Wrap your app in <AnalyticsProvider client={analytics}>, or call setDefaultClient(analytics) at startup.`
+            `use${name[0]!.toUpperCase()}${name.slice(1)}() found no analytics client. Wrap your app in <AnalyticsProvider client={analytics}>, or call setDefaultClient(analytics) at startup.`
         : undefined,
     )
   );
 }
 
-/** The positional calls of {@link useClient}'s client; stable for that client. */
-export function useCalls(hook: string): BoundCalls<PlanShape> {
-  return bindCalls(useClient(hook));
+/** One positional call of {@link useClient}'s client, for the hook named after it; stable for that client. */
+export function useCall<K extends keyof BoundCalls<PlanShape>>(name: K): BoundCalls<PlanShape>[K] {
+  return bindCalls(useClient(name))[name];
+}
+
+/**
+ * Lets a router say when pages change instead of the History API. Call it in
+ * a component inside both the router and `<AnalyticsProvider>` with the
+ * current location (any string that changes with it, or undefined while the
+ * router has not settled) and what the route says about the page. The
+ * router adapters are a few lines over this; use it for other routers.
+ */
+export function useRouterPageTracking(
+  location: string | undefined,
+  details?: PlanPage | undefined,
+): void {
+  const binding = useContext(BindingContext);
+  const latest = useRef(details);
+  latest.current = details;
+  useEffect(() => {
+    if (!binding) return;
+    binding.routerDriven = true;
+    // Stops the provider's History API listener if it had already started.
+    binding.tracker.stop();
+  }, [binding]);
+  useEffect(() => {
+    if (!binding || location === undefined) return;
+    binding.tracker.navigated(latest.current);
+    return binding.tracker.stop;
+  }, [binding, location]);
 }

@@ -62,7 +62,7 @@ describe('hooks', () => {
   it('explain the fix when there is no provider and no default client', () => {
     for (const hook of [useTrack, useIdentify, usePage, useAnalytics]) {
       expect(() => renderHook(() => hook())).toThrow(
-        /found no analytics client\. Wrap your app in <AnalyticsProvider client=\{analytics\}>/,
+        `${hook.name}() found no analytics client. Wrap your app in <AnalyticsProvider client={analytics}>`,
       );
     }
   });

@@ -6,14 +6,14 @@ import type {
   RegisteredPlan,
   TrackFunction,
 } from '@trackplan/core';
-import { useCalls, useClient } from './binding-context.js';
+import { useCall, useClient } from './binding-context.js';
 
 /**
  * The analytics client of the nearest `<AnalyticsProvider>`, for calls the
  * other hooks do not cover (group, alias, batch, flush, reset…).
  */
 export function useAnalytics<P extends PlanShape = RegisteredPlan>(): Analytics<P> {
-  return useClient('useAnalytics()') as unknown as Analytics<P>;
+  return useClient('analytics') as unknown as Analytics<P>;
 }
 
 /**
@@ -24,12 +24,12 @@ export function useAnalytics<P extends PlanShape = RegisteredPlan>(): Analytics<
  * <button onClick={() => track('Product Added', { product_id, price, quantity: 1 })} />
  */
 export function useTrack<P extends PlanShape = RegisteredPlan>(): TrackFunction<P> {
-  return useCalls('useTrack()').track as unknown as TrackFunction<P>;
+  return useCall('track') as unknown as TrackFunction<P>;
 }
 
 /** A stable `identify(userId, traits?, options?)`, typed by the registered plan. */
 export function useIdentify<P extends PlanShape = RegisteredPlan>(): IdentifyFunction<P> {
-  return useCalls('useIdentify()').identify as unknown as IdentifyFunction<P>;
+  return useCall('identify') as unknown as IdentifyFunction<P>;
 }
 
 /**
@@ -38,5 +38,5 @@ export function useIdentify<P extends PlanShape = RegisteredPlan>(): IdentifyFun
  * such as a step of a wizard.
  */
 export function usePage<P extends PlanShape = RegisteredPlan>(): PageFunction<P> {
-  return useCalls('usePage()').page as unknown as PageFunction<P>;
+  return useCall('page') as unknown as PageFunction<P>;
 }

@@ -3,5 +3,5 @@ export {
   type AnalyticsProviderProps,
   type PageTrackingOption,
 } from './analytics-provider.js';
+export { useRouterPageTracking } from './binding-context.js';
 export { useAnalytics, useIdentify, usePage, useTrack } from './hooks.js';
-export { useRouterPageTracking } from './use-router-page-tracking.js';

@@ -1,7 +1,7 @@
 import type { PlanPage } from '@trackplan/core/page-tracking';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { createElement, Suspense } from 'react';
-import { useRouterPageTracking } from './use-router-page-tracking.js';
+import { useRouterPageTracking } from './binding-context.js';
 
 export interface NextPageTrackingProps {
   /** Names the page from the path and query, e.g. with a table of your routes. */

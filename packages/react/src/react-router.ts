@@ -1,8 +1,8 @@
 import type { PlanPage } from '@trackplan/core/page-tracking';
 import { createElement, useContext } from 'react';
 import { type Location, UNSAFE_DataRouterStateContext, useLocation } from 'react-router';
+import { useRouterPageTracking } from './binding-context.js';
 import { pageOfRoutes, type RoutePage } from './route-page.js';
-import { useRouterPageTracking } from './use-router-page-tracking.js';
 
 export type { RoutePage } from './route-page.js';
 

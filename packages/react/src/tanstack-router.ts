@@ -1,8 +1,8 @@
 import { useRouter, useRouterState } from '@tanstack/react-router';
 import type { PlanPage } from '@trackplan/core/page-tracking';
 import { createElement } from 'react';
+import { useRouterPageTracking } from './binding-context.js';
 import { pageOfRoutes, type RoutePage } from './route-page.js';
-import { useRouterPageTracking } from './use-router-page-tracking.js';
 
 export type { RoutePage } from './route-page.js';
 

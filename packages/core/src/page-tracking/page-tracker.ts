@@ -67,12 +67,9 @@ const lastPages = new WeakMap<object, LastPage>();
 
 function afterNextFrame(win: PageTrackingWindow): (callback: () => void) => void {
   return (callback) => {
-    let ran = false;
-    const run = () => {
-      if (ran) return;
-      ran = true;
-      win.setTimeout(callback, 0);
-    };
+    // Whichever of the frame and the 100 ms comes first runs the callback.
+    let calls = 0;
+    const run = () => calls++ || win.setTimeout(callback, 0);
     win.requestAnimationFrame?.(run);
     win.setTimeout(run, 100);
   };
