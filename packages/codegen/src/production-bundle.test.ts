@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { runInNewContext } from 'node:vm';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { devFlagPlugin } from '../../../tooling/dev-flag.js';
@@ -47,8 +48,8 @@ describe('a production bundle', () => {
     expect(code).not.toContain('not an event of the tracking plan');
     expect(code).not.toContain('Not in the tracking plan');
     expect(code).not.toContain('Order Completed');
-    // The development test folds away whole, not leaving a typeof behind.
-    expect(code).not.toContain('typeof process');
+    // The development test folds away whole.
+    expect(code).not.toContain('process.env');
   });
 
   it('keeps the checks in development', async () => {
@@ -58,5 +59,17 @@ describe('a production bundle', () => {
     );
     expect(code).toContain('not an event of the tracking plan');
     expect(code).toContain('Order Completed');
+  });
+
+  it('runs the checks in a browser development build, where there is no process', async () => {
+    // As in `vite dev`: the bundler writes the mode in place of
+    // process.env.NODE_ENV and defines no process.
+    const code = await bundle(
+      "import { trackingPlan } from './index.ts'; globalThis.hasPlan = trackingPlan !== undefined;",
+      'development',
+    );
+    const page: { hasPlan?: boolean } = {};
+    runInNewContext(code, page);
+    expect(page.hasPlan).toBe(true);
   });
 });

@@ -8,8 +8,9 @@ import { buildTrackingPlan as $buildTrackingPlan } from './checks.js';
 // ./plan.js. A declaration file costs the type-checker only what the app uses.
 export * from './plan.js';
 
-// Declared here so the module compiles without Node's types; bundlers replace
-// process.env.NODE_ENV, and the typeof check covers browsers without one.
+// Declared here so the module compiles without Node's types. Bundlers write the
+// build's mode in place of process.env.NODE_ENV (browsers have no process), so
+// it is not guarded with typeof, which they would leave as it is.
 declare const process: { env: Record<string, string | undefined> };
 
 /**
@@ -19,4 +20,4 @@ declare const process: { env: Record<string, string | undefined> };
  * live in ./checks.js (plain JavaScript, so they cost type-checking nothing).
  */
 export const trackingPlan: PlanValidator | undefined =
-  typeof process === 'object' && process.env.NODE_ENV !== 'production' ? /* @__PURE__ */ $buildTrackingPlan() : undefined;
+  process.env.NODE_ENV !== 'production' ? /* @__PURE__ */ $buildTrackingPlan() : undefined;
