@@ -14,14 +14,14 @@ export function readTimestamp(value: unknown): string | undefined {
     if (!Number.isNaN(value.getTime())) return value.toISOString();
   } else if (typeof value === 'string') {
     const text = value.trim();
+    const date = text.slice(0, 10);
     // The pattern admits impossible dates such as month 13, which Date.parse
-    // refuses; but Date.parse rolls February 30 over to March, so the day is
-    // checked against its month's length.
-    const [year, month, day] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
+    // refuses; but Date.parse rolls February 30 over to March 2, so the date
+    // must also read back as written.
     if (
       ISO_8601.test(text) &&
       !Number.isNaN(Date.parse(text.replace(',', '.'))) &&
-      day <= new Date(Date.UTC(year, month, 0)).getUTCDate()
+      new Date(date).toISOString().startsWith(date)
     ) {
       return text;
     }
