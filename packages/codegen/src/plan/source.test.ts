@@ -87,6 +87,26 @@ describe('a null key is reported, not turned into the name "null"', () => {
       want: [{ code: 'invalid_type', at: ': {} }' }],
     },
     {
+      name: 'an empty key after a comment line, located at its colon, not at the comment',
+      given: plan('events:\n  A: {}\n  # c\n  : {}\n'),
+      want: [{ code: 'invalid_type', at: ': {}', nth: 1 }],
+    },
+    {
+      name: 'an empty key after blank lines and a comment ending the line before',
+      given: plan('events:\n  A: {} # c\n\n\n  : {}\n'),
+      want: [{ code: 'invalid_type', at: ': {}', nth: 1 }],
+    },
+    {
+      name: 'an empty key after a comment in a flow mapping, not at the end of the line before',
+      given: plan('events: {\n  A: {},\n  # c\n  : {} }\n'),
+      want: [{ code: 'invalid_type', at: ': {} }' }],
+    },
+    {
+      name: 'an empty explicit key after a comment line, located at its question mark',
+      given: plan('events:\n  A: {}\n  # c\n  ?\n  : {}\n'),
+      want: [{ code: 'invalid_type', at: '?' }],
+    },
+    {
       name: 'an empty explicit key, located at its question mark',
       given: plan('events:\n  A: {}\n  ?\n  : {}\n'),
       want: [{ code: 'invalid_type', at: '?' }],

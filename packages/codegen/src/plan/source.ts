@@ -422,8 +422,9 @@ function tagOffset(text: string, node: Node): number {
 /**
  * Where a key is written. An empty key has no text, and the parser puts it
  * where the text before it ends: after its `?`, or (when it is not the first
- * key of a block mapping) at the start of its line, before the indentation.
- * It is located at the `?` that opens it, or else at the `:` that ends it.
+ * key of a block mapping) at the end of the line before it, or the start of
+ * a blank or comment line before it. It is located at the `?` that opens it,
+ * or else at the `:` that ends it, past any blank lines and comments.
  */
 function keyOffset(text: string, key: Node | null): number | undefined {
   const [start, end] = key?.range ?? [];
@@ -437,6 +438,15 @@ function keyOffset(text: string, key: Node | null): number | undefined {
     return before - 1;
   }
   let after = start;
+  for (;;) {
+    while (/[ \t\r\n]/.test(text.charAt(after))) after++;
+    // A # starts a comment only after white space (or at the start of the text).
+    if (text.charAt(after) !== '#' || (after > 0 && !/\s/.test(text.charAt(after - 1)))) break;
+    while (after < text.length && text.charAt(after) !== '\n') after++;
+  }
+  if (text.charAt(after) === ':') return after;
+  // Not what the parser was expected to leave: the first character written.
+  after = start;
   while (/[ \t]/.test(text.charAt(after))) after++;
   return after;
 }
