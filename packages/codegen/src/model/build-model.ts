@@ -308,12 +308,20 @@ export function buildModel(
           : node.items
             ? ['array']
             : [];
+    // Types that lost an invalid entry (type: [strng, number] is left as
+    // [number]), or that a node which lost a key only implies, are not the
+    // types meant: values are judged against them once the type is fixed.
+    const typesKnown = !(
+      pruned.has(node) &&
+      (node.type === undefined || (Array.isArray(node.type) && pruned.has(node.type)))
+    );
+    const fitTypes = typesKnown ? types : [];
     if (node.const !== undefined) {
-      checkValuesFit([node.const], types, path, 'const');
+      checkValuesFit([node.const], fitTypes, path, 'const');
       return { kind: 'const', value: node.const };
     }
     if (node.enum) {
-      checkValuesFit(node.enum, types, path, 'enum');
+      checkValuesFit(node.enum, fitTypes, path, 'enum');
       const kinds = new Set(
         node.enum.filter((value) => value !== null).map((value) => typeof value),
       );

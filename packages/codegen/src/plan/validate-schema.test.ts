@@ -102,6 +102,29 @@ describe('a problem inside a list or mapping that may be written otherwise is lo
       ],
     },
     {
+      name: 'an enum beside a list with a misspelled type is not judged against the rest of the list',
+      given: property('{ type: [strng, number], enum: ["a"] }'),
+      want: [{ code: 'invalid_value', at: 'strng' }],
+    },
+    {
+      name: 'a const beside a list with a misspelled type is not judged against the rest of the list',
+      given: property('{ type: [integer, nul], const: null }'),
+      want: [{ code: 'invalid_value', at: 'nul' }],
+    },
+    {
+      name: 'an enum beside a misspelled type is not judged against the type its items imply',
+      given: property('{ type: strng, items: { type: string }, enum: ["a"] }'),
+      want: [{ code: 'invalid_value', at: 'strng' }],
+    },
+    {
+      name: 'an enum that its intact type list refuses is reported beside an unknown key',
+      given: property('{ type: [number], enum: ["a"], requird: true }'),
+      want: [
+        { code: 'invalid_value', at: '"a"', message: /not of its type, number/ },
+        { code: 'unknown_key', at: 'requird' },
+      ],
+    },
+    {
       name: 'a value that fits no option is still reported whole',
       given: property('{ type: object, additionalProperties: yes }'),
       want: [{ code: 'invalid_type', at: 'yes' }],
