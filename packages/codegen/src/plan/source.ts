@@ -488,6 +488,8 @@ function checkKeys(
   const readings = new Map<unknown, number>();
   /** Each mapping's pairs by name, where the mapping takes more than one reading. */
   const copiesIn = new Map<YAMLMap, Map<string, Pair[]>>();
+  /** The name of each pair kept, as read: an alias key (`*k :`) names what it refers to. */
+  const names = new Map<Pair, string>();
   /** Reports and returns whether a node is left out: a tag, or (not as a key) an overflowing number. */
   const refused = (node: unknown, asKey = false): boolean => {
     if (
@@ -598,6 +600,7 @@ function checkKeys(
       // A name is what was written: `1.0:` names "1.0", not the number 1.
       const name = typeof plainText === 'string' ? plainText : String(value);
       if (isScalar(pair.key)) pair.key.value = name;
+      names.set(pair, name);
       const earlierLine = first.get(name);
       if (earlierLine === undefined) {
         first.set(name, at.line);
@@ -631,7 +634,12 @@ function checkKeys(
   if (refused(doc.contents)) doc.contents = null;
   const earlierReadings = visit(doc.contents, []) - 1;
   const earlier = reading > 0 ? selectCopies(doc.contents, reading, readings, copiesIn) : [];
-  return { problems, earlierReadings, earlier, emptied: pathsOf(doc.contents, emptiedLists) };
+  return {
+    problems,
+    earlierReadings,
+    earlier,
+    emptied: pathsOf(doc.contents, emptiedLists, names),
+  };
 }
 
 /**
@@ -685,9 +693,14 @@ function selectCopies(
 
 /**
  * The paths (as JSON) of the emptied lists the plan holds as read: where a
- * key repeats, the last copy left in is the one read.
+ * key repeats, the last copy left in is the one read. Pairs are named as
+ * checkKeys named them, so a list under an alias key (`*k : [...]`) is found.
  */
-function pathsOf(root: unknown, lists: ReadonlySet<Node>): Set<string> {
+function pathsOf(
+  root: unknown,
+  lists: ReadonlySet<Node>,
+  names: ReadonlyMap<Pair, string>,
+): Set<string> {
   const paths = new Set<string>();
   if (lists.size === 0) return paths;
   const walk = (node: unknown, path: (string | number)[]) => {
@@ -697,7 +710,8 @@ function pathsOf(root: unknown, lists: ReadonlySet<Node>): Set<string> {
     } else if (isMap(node)) {
       const last = new Map<string, unknown>();
       for (const pair of node.items) {
-        if (isScalar(pair.key)) last.set(String(pair.key.value), pair.value);
+        const name = names.get(pair);
+        if (name !== undefined) last.set(name, pair.value);
       }
       for (const [name, value] of last) walk(value, [...path, name]);
     }

@@ -305,6 +305,23 @@ describe('YAML the plan format does not read is reported, whichever parse reads 
       want: [{ code: 'invalid_value', at: '!!set' }],
     },
     {
+      name: 'a tag that empties a list under an alias key, reported once',
+      given: plan(
+        'description: &k enum\nevents:\n  E:\n    properties:\n      p: { type: string, *k : [!!timestamp 2020-01-01] }\n',
+      ),
+      want: [{ code: 'invalid_value', at: '!!timestamp' }],
+    },
+    {
+      name: 'a tag that empties the last of two lists under an alias key, reported once',
+      given: plan(
+        'description: &k enum\nevents:\n  E:\n    properties:\n      p: { type: string, *k : [a], *k : [!!timestamp 2020-01-01] }\n',
+      ),
+      want: [
+        { code: 'duplicate_key', at: '*k', nth: 1 },
+        { code: 'invalid_value', at: '!!timestamp' },
+      ],
+    },
+    {
       name: 'a leading zero beside a !!str that keeps another as text',
       given: property("{ enum: [!!str 02134, '02135'] }\n      q: { const: 0777 }"),
       want: [{ code: 'invalid_value', at: '0777', hint: /!!str 0777/ }],
