@@ -23,7 +23,7 @@ export interface AnalyticsProviderProps {
   /**
    * Automatic page tracking through the History API: one page for the first
    * load and one per navigation. A router adapter such as
-   * `<ReactRouterPageTracking />` takes over when rendered. Read once.
+   * `<ReactRouterPageTracking />` takes over while it is mounted. Read once.
    * @default true
    */
   pageTracking?: PageTrackingOption | undefined;
@@ -70,10 +70,8 @@ export function AnalyticsProvider({
     }),
     [analytics, trackerOptions],
   );
-  useEffect(() => {
-    // A router adapter below has claimed page tracking in its own effect,
-    // which React runs before this one.
-    if (!binding.routerDriven) return binding.tracker.listen();
-  }, [binding]);
+  // While a router adapter anywhere over this client is mounted, the tracker
+  // leaves the pages to it; see useRouterPageTracking.
+  useEffect(() => binding.tracker.listen(), [binding]);
   return createElement(BindingContext.Provider, { value: binding }, children);
 }

@@ -5,7 +5,7 @@ import {
   fallbackClient,
   type PlanShape,
 } from '@trackplan/core';
-import type { PageTracker, PlanPage } from '@trackplan/core/page-tracking';
+import { claimPages, type PageTracker, type PlanPage } from '@trackplan/core/page-tracking';
 import { createContext, useContext, useEffect, useRef } from 'react';
 
 // Every hook that reads the binding lives in this one module, so that the
@@ -17,8 +17,6 @@ import { createContext, useContext, useEffect, useRef } from 'react';
 export interface Binding {
   client: Analytics<PlanShape>;
   tracker: PageTracker;
-  /** Set by a router adapter: the router, not the History API, then says when pages change. */
-  routerDriven?: boolean;
 }
 
 export const BindingContext = createContext<Binding | null>(null);
@@ -49,25 +47,33 @@ export function useCall<K extends keyof BoundCalls<PlanShape>>(name: K): BoundCa
  * Lets a router say when pages change instead of the History API. Call it in
  * a component inside both the router and `<AnalyticsProvider>` with the
  * current location (any string that changes with it, or undefined while the
- * router has not settled) and what the route says about the page. The
- * router adapters are a few lines over this; use it for other routers.
+ * router has not settled) and what the route says about the page. While it is
+ * mounted, the History API tracks no page of the client; once it unmounts,
+ * the provider follows the History API again. The router adapters are a few
+ * lines over this; use it for other routers.
  */
 export function useRouterPageTracking(
   location: string | undefined,
   details?: PlanPage | undefined,
 ): void {
-  const binding = useContext(BindingContext);
+  const binding = useRouterClaim();
   const latest = useRef(details);
   latest.current = details;
   useEffect(() => {
-    if (!binding) return;
-    binding.routerDriven = true;
-    // Stops the provider's History API listener if it had already started.
-    binding.tracker.stop();
-  }, [binding]);
-  useEffect(() => {
-    if (!binding || location === undefined) return;
-    binding.tracker.navigated(latest.current);
-    return binding.tracker.stop;
+    if (binding && location !== undefined) binding.tracker.navigated(latest.current);
   }, [binding, location]);
+}
+
+/**
+ * Claims the pages of the nearest provider's client for a router while the
+ * calling component is mounted. An adapter whose router part may render late
+ * (below its own Suspense boundary) claims from outside it, so that the
+ * History API does not read the first page before the router reports it.
+ */
+export function useRouterClaim(): Binding | null {
+  const binding = useContext(BindingContext);
+  useEffect(() => {
+    if (binding) return claimPages(binding.client);
+  }, [binding]);
+  return binding;
 }

@@ -215,6 +215,62 @@ describe('ReactRouterPageTracking', () => {
     expect(recorder.pages()).toEqual([{ name: 'Home', path: '/', search: '', title: 'Home' }]);
   });
 
+  it('hands page tracking back to the History API when it unmounts', async () => {
+    const router = dataRouter();
+    const app = (routed: boolean) => (
+      <StrictMode>
+        <AnalyticsProvider
+          client={recorder.analytics}
+          pageTracking={{ afterRender: recorder.afterRender }}
+        >
+          {routed ? <RouterProvider router={router} /> : <Titled title="Signed out" />}
+        </AnalyticsProvider>
+      </StrictMode>
+    );
+    const view = render(app(true));
+    recorder.paint();
+    await act(() => router.navigate('/cart'));
+    recorder.paint();
+    // The app swaps the router out, e.g. for a signed-out screen, and moves on without it.
+    view.rerender(app(false));
+    act(() => window.history.pushState(null, '', '/signed-out'));
+    recorder.paint();
+    expect(recorder.pages().map((page) => [page.name, page.path])).toEqual([
+      ['Home', '/'],
+      ['Cart', '/cart'],
+      [undefined, '/signed-out'],
+    ]);
+  });
+
+  it('names each page once below nested providers over one client', async () => {
+    const router = dataRouter();
+    render(
+      <StrictMode>
+        <AnalyticsProvider
+          client={recorder.analytics}
+          pageTracking={{ afterRender: recorder.afterRender }}
+        >
+          <AnalyticsProvider
+            client={recorder.analytics}
+            pageTracking={{ afterRender: recorder.afterRender }}
+          >
+            <RouterProvider router={router} />
+          </AnalyticsProvider>
+        </AnalyticsProvider>
+      </StrictMode>,
+    );
+    recorder.paint();
+    await act(() => router.navigate('/products/p1'));
+    recorder.paint();
+    await act(() => router.navigate('/cart'));
+    recorder.paint();
+    expect(recorder.pages().map((page) => [page.name, page.path])).toEqual([
+      ['Home', '/'],
+      ['Product Detail', '/products/p1'],
+      ['Cart', '/cart'],
+    ]);
+  });
+
   it('takes over from the History API listener, so each page is named and counted once', async () => {
     const router = dataRouter();
     renderWith(router);

@@ -45,7 +45,7 @@ export function createTrackplan<P extends PlanShape = RegisteredPlan>(
       if (!pageTracking) return;
       whileMounted(app, () => {
         const tracker = createPageTracker(client, pageTracking === true ? {} : pageTracking);
-        return router ? router.start(tracker) : tracker.listen();
+        return router ? router.start(tracker, client) : tracker.listen();
       });
     },
   };

@@ -1,5 +1,5 @@
 import type { Analytics, PlanShape, RegisteredPlan } from '@trackplan/core';
-import type { PageTracker, PageTrackerOptions } from '@trackplan/core/page-tracking';
+import type { PageClient, PageTracker, PageTrackerOptions } from '@trackplan/core/page-tracking';
 
 /**
  * Drives page tracking from a router's navigations instead of the History
@@ -8,10 +8,13 @@ import type { PageTracker, PageTrackerOptions } from '@trackplan/core/page-track
  */
 export interface RouterTracking {
   /**
-   * Reports each navigation to `tracker`. Returns the function that stops
-   * both, as `tracker.listen()` does.
+   * Reports each navigation to `tracker`, and claims the client's pages
+   * meanwhile (`claimPages(client)` from `@trackplan/core/page-tracking`), so
+   * that no tracker over the client, another app's included, follows the
+   * History API. Returns the function that stops both, as `tracker.listen()`
+   * does.
    */
-  start(tracker: PageTracker): () => void;
+  start(tracker: PageTracker, client: PageClient): () => void;
 }
 
 /** Options of {@link createTrackplan}. */

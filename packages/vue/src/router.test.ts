@@ -225,6 +225,29 @@ describe('trackRouter', () => {
     expect(pages()).toEqual([{ name: 'Cart', path: '/cart', title: 'Cart' }]);
   });
 
+  it('keeps another app over the same client from tracking its pages through the History API', async () => {
+    // A second app (a widget, say) without a router shares the client.
+    const widget = createApp(titled('Widget')).use(
+      createTrackplan({
+        client: recorder.analytics,
+        pageTracking: { afterRender: (callback) => callback() },
+      }),
+    );
+    const { router } = await mountApp();
+    widget.mount(document.createElement('div'));
+    await go(router, '/cart');
+    expect(pages().map((page) => page.name)).toEqual(['Home', 'Cart']);
+    // Once the routed app has unmounted, the other one follows the History API.
+    wrappers.pop()?.unmount();
+    window.history.pushState(null, '', '/products');
+    expect(pages().map((page) => [page.name, page.path])).toEqual([
+      ['Home', '/'],
+      ['Cart', '/cart'],
+      [undefined, '/products'],
+    ]);
+    widget.unmount();
+  });
+
   it('names pages by meta.page, else by a string route name, else not at all', async () => {
     const { router } = await mountApp();
     await go(router, '/unnamed');

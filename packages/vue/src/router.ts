@@ -1,5 +1,10 @@
 import type { PlanShape, RegisteredPlan } from '@trackplan/core';
-import type { PageDetails, PlainPageName, PlanPage } from '@trackplan/core/page-tracking';
+import {
+  claimPages,
+  type PageDetails,
+  type PlainPageName,
+  type PlanPage,
+} from '@trackplan/core/page-tracking';
 import { nextTick } from 'vue';
 import type { RouteLocationNormalizedLoaded, Router } from 'vue-router';
 import type { RouterTracking } from './options.js';
@@ -57,7 +62,9 @@ export function describeRoute(route: RouteLocationNormalizedLoaded): PageDetails
  * Page tracking driven by vue-router, for `createTrackplan({ router })`: one
  * page for the first route once `router.isReady()` resolves, then one per
  * successful navigation, read after the new route has rendered. Aborted,
- * cancelled, duplicated and failed navigations send nothing.
+ * cancelled, duplicated and failed navigations send nothing. While the app is
+ * mounted, no tracker over the same client tracks pages from the History API
+ * (see `claimPages`).
  *
  * @example
  * import { trackRouter } from '@trackplan/vue/router';
@@ -79,7 +86,10 @@ export function describeRoute(route: RouteLocationNormalizedLoaded): PageDetails
 export function trackRouter(router: Router, options: TrackRouterOptions = {}): RouterTracking {
   const describe = options.describeRoute ?? describeRoute;
   return {
-    start(tracker) {
+    start(tracker, client) {
+      // The router reports every page: meanwhile no tracker over the client,
+      // another app's included, follows the History API.
+      const release = claimPages(client);
       let ready = false;
       let stopped = false;
       const report = (route: RouteLocationNormalizedLoaded) => {
@@ -107,6 +117,7 @@ export function trackRouter(router: Router, options: TrackRouterOptions = {}): R
       return () => {
         stopped = true;
         removeHook();
+        release();
         tracker.stop();
       };
     },

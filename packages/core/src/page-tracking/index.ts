@@ -7,6 +7,7 @@ export {
   pageKey,
 } from './page-key.js';
 export {
+  claimPages,
   createPageTracker,
   type PageClient,
   type PageDetails,

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestAnalytics, type TestAnalytics } from '../testing/index.js';
 import { onHistoryChange } from './history-changes.js';
-import { createPageTracker, type PageTrackerOptions } from './page-tracker.js';
+import { claimPages, createPageTracker, type PageTrackerOptions } from './page-tracker.js';
 
 let recorder: TestAnalytics;
 let pending: (() => void)[];
@@ -197,6 +197,65 @@ describe('createPageTracker', () => {
     }
     expect(pages().map((page) => page.name)).toEqual(['Video']);
     driven.stop();
+  });
+
+  it('names a page reported twice before it is read by the latest report', () => {
+    const routed = tracker({ history: false });
+    claimPages(recorder.analytics);
+    window.history.pushState(null, '', '/search?q=shoe');
+    routed.navigated({ name: 'Search', properties: { query: 'shoe' } });
+    window.history.replaceState(null, '', '/search?q=sock');
+    routed.navigated({ name: 'Search', properties: { query: 'sock' } });
+    render();
+    expect(recorder.messages).toHaveLength(1);
+    expect(recorder.messages[0]).toMatchObject({
+      properties: { query: 'sock', search: '?q=sock' },
+    });
+  });
+
+  describe('claimPages', () => {
+    it('stands down the History API listeners of every tracker over the client, until released', () => {
+      const history = tracker();
+      const stopHistory = history.listen();
+      const routed = tracker();
+      const release = claimPages(recorder.analytics);
+      render();
+      expect(pages()).toEqual([]);
+      // The router reports its pages; a pushState outside it is no page.
+      routed.navigated({ name: 'Home' });
+      render();
+      window.history.pushState(null, '', '/elsewhere');
+      render();
+      expect(pages().map((page) => [page.name, page.path])).toEqual([['Home', '/']]);
+      // Released (the adapter unmounted), the History API is followed again.
+      release();
+      window.history.pushState(null, '', '/cart');
+      render();
+      expect(pages().map((page) => [page.name, page.path])).toEqual([
+        ['Home', '/'],
+        [undefined, '/cart'],
+      ]);
+      stopHistory();
+    });
+
+    it('holds while any claim holds, and counts each release once', () => {
+      const stop = tracker().listen();
+      // StrictMode claims, releases and claims again.
+      claimPages(recorder.analytics)();
+      const first = claimPages(recorder.analytics);
+      const second = claimPages(recorder.analytics);
+      first();
+      first();
+      render();
+      window.history.pushState(null, '', '/cart');
+      render();
+      expect(pages()).toEqual([]);
+      second();
+      window.history.pushState(null, '', '/products');
+      render();
+      expect(pages().map((page) => page.path)).toEqual(['/products']);
+      stop();
+    });
   });
 
   describe('policy', () => {

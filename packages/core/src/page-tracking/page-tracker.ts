@@ -44,26 +44,65 @@ export interface PageTrackerOptions {
 export interface PageTracker {
   /**
    * Tracks the first page, then every History API navigation: pushState,
-   * replaceState, back/forward and hash changes. Returns the stop function.
+   * replaceState, back/forward and hash changes. Sends nothing while a router
+   * has claimed the client's pages (see {@link claimPages}). Returns the stop
+   * function.
    */
   listen(): () => void;
   /**
    * Tracks the current location once it has rendered, unless it is the page
    * tracked last. Router adapters call this after each navigation with the
-   * route's details.
+   * route's details; when two reports come before the page is read, the
+   * latest one names it.
    */
   navigated(details?: PageDetails): void;
   /** Stops listening and cancels captures not yet sent. */
   stop(): void;
 }
 
-/** The page tracked last, per client: shared by every tracker of that client. */
-interface LastPage {
-  key: string;
-  url: string;
+/** What the trackers of one client share, so that together they count each page once. */
+interface ClientPages {
+  /** The page tracked last, under the policy of the tracker that tracked it. */
+  key?: string;
+  /** The URL the last page call reported: the next page's referrer. */
+  url?: string;
+  /** How many routers report the client's pages (see {@link claimPages}). */
+  routers?: number;
 }
 
-const lastPages = new WeakMap<object, LastPage>();
+const clients = new WeakMap<object, ClientPages>();
+
+function pagesOf(client: PageClient): ClientPages {
+  const shared = clients.get(client) ?? {};
+  clients.set(client, shared);
+  return shared;
+}
+
+/**
+ * Says that a router reports the client's pages, through a tracker's
+ * `navigated()`: until the returned release function is called, the History
+ * API listeners of every tracker over the client send nothing, so that each
+ * page is the router's, named, even with several providers or apps over one
+ * client. Router adapters claim while they are mounted; once the last claim
+ * is released, History API tracking goes on by itself.
+ *
+ * @example
+ * // A router adapter, from mount to unmount:
+ * const release = claimPages(analytics);
+ * const unsubscribe = router.subscribe((route) => tracker.navigated({ name: route.name }));
+ * // …
+ * unsubscribe();
+ * release();
+ */
+export function claimPages(client: PageClient): () => void {
+  const shared = pagesOf(client);
+  shared.routers = (shared.routers ?? 0) + 1;
+  let held = true;
+  return () => {
+    if (held) shared.routers!--;
+    held = false;
+  };
+}
 
 function afterNextFrame(win: PageTrackingWindow): (callback: () => void) => void {
   return (callback) => {
@@ -97,57 +136,64 @@ export function createPageTracker(
       : options.window;
   // Without a window there is nothing to render, read or track.
   const afterRender = win && (options.afterRender ?? afterNextFrame(win));
+  const { policy } = options;
+  const shared = pagesOf(client);
   let generation = 0;
   let unlisten: (() => void) | undefined;
+  /** What the router said about the page in its latest report. */
+  let reported: PageDetails | undefined;
   /** The page without its query: what a navigation of its own would change. */
-  const routeOf = (location: PageLocation) => pageKey(location, options.policy, false);
+  const routeOf = (location: PageLocation) => pageKey(location, policy, false);
 
-  const capture = (details: PageDetails | undefined, route: string, current: number) => {
-    if (current !== generation) return;
-    // Only ever run through afterRender, which there is only with a window.
-    const { location, document } = win!;
-    // The URL changed while the page rendered. Another route is a navigation
-    // of its own (a redirect, say), which reports itself; the same route with
-    // its query edited where a router cannot see it (utm_ parameters
-    // stripped) is still this page, tracked at the URL it has now.
-    if (routeOf(location) !== route) return;
-    const key = pageKey(location, options.policy);
-    const last = lastPages.get(client);
-    if (last?.key === key) return;
-    const url = location.href.split('#')[0] + pageHash(location.hash, options.policy);
-    const referrer = last?.url ?? document.referrer;
-    lastPages.set(client, { key, url });
-    const page = details ?? options.describePage?.(location);
-    // Core ignores a name or category that is undefined, and describes the
-    // page in context from these properties.
-    void (client.page as (input: object) => Promise<PageResult>)({
-      ...page,
-      properties: { ...(page?.properties as object | undefined), url, referrer },
-    });
-  };
-
-  const navigated = (details?: PageDetails) => {
+  /** Reads the page once it has rendered; `router` when a router reported it. */
+  const schedule = (router?: boolean) => {
     if (!afterRender) return;
     const route = routeOf(win.location);
     const current = generation;
-    afterRender(() => capture(details, route, current));
+    afterRender(() => {
+      const { location } = win;
+      // Skipped once stopped, and for the History API while a router reports
+      // pages. If the URL changed while the page rendered, another route is a
+      // navigation of its own (a redirect, say), which reports itself; the
+      // same route with its query edited where a router cannot see it (utm_
+      // parameters stripped) is still this page, tracked at the URL it has now.
+      if (current !== generation || (!router && shared.routers) || routeOf(location) !== route) {
+        return;
+      }
+      const key = pageKey(location, policy);
+      if (shared.key === key) return;
+      const url = location.href.split('#')[0] + pageHash(location.hash, policy);
+      const page = (router ? reported : undefined) ?? options.describePage?.(location);
+      const referrer = shared.url ?? win.document.referrer;
+      shared.key = key;
+      shared.url = url;
+      // Core ignores a name or category that is undefined, and describes the
+      // page in context from these properties.
+      void (client.page as (input: object) => Promise<PageResult>)({
+        ...page,
+        properties: { ...(page?.properties as object | undefined), url, referrer },
+      });
+    });
   };
 
   const stop = () => {
     generation++;
+    // Left set: calling it again, as listen() does, finds nothing to remove.
     unlisten?.();
-    unlisten = undefined;
   };
 
   return {
     listen() {
       if (!afterRender || options.history === false) return stop;
       unlisten?.();
-      unlisten = onHistoryChange(win, () => navigated());
-      navigated();
+      unlisten = onHistoryChange(win, () => schedule());
+      schedule();
       return stop;
     },
-    navigated,
+    navigated(details) {
+      reported = details;
+      schedule(true);
+    },
     stop,
   };
 }
