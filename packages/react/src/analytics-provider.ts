@@ -23,7 +23,10 @@ export interface AnalyticsProviderProps {
   /**
    * Automatic page tracking through the History API: one page for the first
    * load and one per navigation. A router adapter such as
-   * `<ReactRouterPageTracking />` takes over while it is mounted. Read once.
+   * `<ReactRouterPageTracking />` takes over while it is mounted. When the
+   * router renders its first route late (after a root loader, in a lazy
+   * route, below Suspense), pass `{ history: false }` so that the adapter
+   * names the first page too. Read once.
    * @default true
    */
   pageTracking?: PageTrackingOption | undefined;

@@ -7,10 +7,18 @@ import { NextPageTracking } from './next.js';
 import { createRecorder, type Recorder } from './test-support/recorder.js';
 
 // The App Router's hooks, driven by the test as Next.js would drive them.
-const router = vi.hoisted(() => ({ pathname: '/', search: '' }));
+const router = vi.hoisted(() => ({
+  pathname: '/',
+  search: '',
+  /** While set, useSearchParams() suspends, as on a statically prerendered route during hydration. */
+  loading: undefined as Promise<void> | undefined,
+}));
 vi.mock('next/navigation', () => ({
   usePathname: () => router.pathname,
-  useSearchParams: () => new URLSearchParams(router.search),
+  useSearchParams: () => {
+    if (router.loading) throw router.loading;
+    return new URLSearchParams(router.search);
+  },
 }));
 
 let recorder: Recorder;
@@ -46,6 +54,7 @@ beforeEach(() => {
   window.history.replaceState(null, '', '/');
   router.pathname = '/';
   router.search = '';
+  router.loading = undefined;
   recorder = createRecorder();
 });
 
@@ -65,5 +74,25 @@ describe('NextPageTracking', () => {
       { name: 'Search Results', path: '/search', search: '?q=sock', title: '' },
     ]);
     expect(recorder.messages[1]).toMatchObject({ properties: { query: 'shoe' } });
+  });
+
+  it('names the first page when its Suspense boundary renders only after the first paint', async () => {
+    window.history.replaceState(null, '', '/search?q=shoe');
+    router.pathname = '/search';
+    router.search = 'q=shoe';
+    let settle: () => void = () => {};
+    router.loading = new Promise<void>((resolve) => (settle = resolve)).then(() => {
+      router.loading = undefined;
+    });
+    render(<App />);
+    recorder.paint();
+    await act(async () => {
+      settle();
+      await router.loading;
+    });
+    recorder.paint();
+    expect(recorder.pages()).toEqual([
+      { name: 'Search Results', path: '/search', search: '?q=shoe', title: '' },
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import type { PlanPage } from '@trackplan/core/page-tracking';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { createElement, Suspense } from 'react';
-import { useRouterPageTracking } from './binding-context.js';
+import { useRouterClaim, useRouterPageTracking } from './binding-context.js';
 
 export interface NextPageTrackingProps {
   /** Names the page from the path and query, e.g. with a table of your routes. */
@@ -30,5 +30,8 @@ function PageTracking({ describePage }: NextPageTrackingProps): null {
  * <AnalyticsProvider client={analytics}><NextPageTracking />{children}</AnalyticsProvider>
  */
 export function NextPageTracking(props: NextPageTrackingProps) {
+  // On a statically rendered route, the boundary renders its content only
+  // after hydration: claimed from out here, the first page waits for it.
+  useRouterClaim();
   return createElement(Suspense, { fallback: null }, createElement(PageTracking, props));
 }

@@ -11,7 +11,7 @@ import {
   useNavigate,
   useParams,
 } from 'react-router';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AnalyticsProvider, type PageTrackingOption } from './analytics-provider.js';
 import { ReactRouterPageTracking } from './react-router.js';
 import { createRecorder, type Recorder } from './test-support/recorder.js';
@@ -213,6 +213,36 @@ describe('ReactRouterPageTracking', () => {
     await act(async () => release(null));
     recorder.paint();
     expect(recorder.pages()).toEqual([{ name: 'Home', path: '/', search: '', title: 'Home' }]);
+  });
+
+  it('warns in development when it mounts after the History API has tracked the first page', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    let loadApp: (module: { default: () => ReactElement }) => void = () => {};
+    const LazyApp = lazy(
+      () => new Promise<{ default: () => ReactElement }>((resolve) => (loadApp = resolve)),
+    );
+    render(
+      <StrictMode>
+        <AnalyticsProvider
+          client={recorder.analytics}
+          pageTracking={{ afterRender: recorder.afterRender }}
+        >
+          <Suspense fallback={<Loading />}>
+            <LazyApp />
+          </Suspense>
+        </AnalyticsProvider>
+      </StrictMode>,
+    );
+    // The app's code, its router included, loads after the first paint: no
+    // one can tell then that a router will name this page.
+    recorder.paint();
+    const router = dataRouter();
+    await act(async () => loadApp({ default: () => <RouterProvider router={router} /> }));
+    recorder.paint();
+    expect(recorder.pages()).toEqual([
+      { name: undefined, path: '/', search: '', title: 'Loading' },
+    ]);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('history: false'));
   });
 
   it('hands page tracking back to the History API when it unmounts', async () => {

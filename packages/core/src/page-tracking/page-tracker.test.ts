@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestAnalytics, type TestAnalytics } from '../testing/index.js';
 import { onHistoryChange } from './history-changes.js';
 import { claimPages, createPageTracker, type PageTrackerOptions } from './page-tracker.js';
@@ -211,6 +211,20 @@ describe('createPageTracker', () => {
     expect(recorder.messages[0]).toMatchObject({
       properties: { query: 'sock', search: '?q=sock' },
     });
+  });
+
+  it('warns in development when a router reports a page the History API already tracked unnamed', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const stop = tracker().listen();
+    render();
+    // The router adapter mounts only now, after the first page was read.
+    const routed = tracker();
+    claimPages(recorder.analytics);
+    routed.navigated({ name: 'Home' });
+    render();
+    expect(pages().map((page) => page.name)).toEqual([undefined]);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('history: false'));
+    stop();
   });
 
   describe('claimPages', () => {

@@ -31,11 +31,13 @@ export interface PageTrackerOptions {
    */
   afterRender?: ((callback: () => void) => void) | undefined;
   /**
-   * Whether `listen()` follows the History API. Turn it off when a router
-   * adapter reports every page: a router that renders its first route only
-   * after that route's data has loaded mounts the adapter too late, so the
-   * History API would track the first page first, unnamed, with the loading
-   * screen's title.
+   * Whether `listen()` follows the History API. A router adapter claims the
+   * pages while it is mounted (see {@link claimPages}), so this matters only
+   * when the adapter mounts after the first page has been read: a router that
+   * renders its first route after a root loader, a lazy route or Suspense.
+   * Nothing can tell the tracker in time that a router is coming, so the
+   * History API would track that page first, unnamed, with the loading
+   * screen's title. Turn it off then, and the router reports every page.
    * @default true
    */
   history?: boolean | undefined;
@@ -68,6 +70,8 @@ interface ClientPages {
   url?: string;
   /** How many routers report the client's pages (see {@link claimPages}). */
   routers?: number;
+  /** In development: whether the History API tracked the last page, for the warning below. */
+  fromHistory?: boolean;
 }
 
 const clients = new WeakMap<object, ClientPages>();
@@ -161,12 +165,20 @@ export function createPageTracker(
         return;
       }
       const key = pageKey(location, policy);
-      if (shared.key === key) return;
+      if (shared.key === key) {
+        if (__DEV__ && router && reported && shared.fromHistory) {
+          console.warn(
+            '[trackplan] A router reported a page that the History API had already tracked, unnamed: the router started reporting after that page was read. When the router renders its first route late (after a root loader, in a lazy route, below Suspense), turn the History API off with the page tracking option history: false, e.g. <AnalyticsProvider pageTracking={{ history: false }}>, so that the router names every page.',
+          );
+        }
+        return;
+      }
       const url = location.href.split('#')[0] + pageHash(location.hash, policy);
       const page = (router ? reported : undefined) ?? options.describePage?.(location);
       const referrer = shared.url ?? win.document.referrer;
       shared.key = key;
       shared.url = url;
+      if (__DEV__) shared.fromHistory = !router;
       // Core ignores a name or category that is undefined, and describes the
       // page in context from these properties.
       void (client.page as (input: object) => Promise<PageResult>)({
