@@ -199,6 +199,30 @@ describe('createPageTracker', () => {
     driven.stop();
   });
 
+  it('counts a page once across trackers of one client with different policies', () => {
+    const coarse = tracker({ policy: { query: false } });
+    const fine = tracker({ policy: { hash: true } });
+    coarse.listen();
+    fine.listen();
+    render();
+    window.history.pushState(null, '', '/search?q=shoe');
+    render();
+    window.history.pushState(null, '', '/search?q=shoe#results');
+    render();
+    window.history.pushState(null, '', '/search?q=sock#results');
+    render();
+    // Each navigation is one page at most: the finer policy's new pages count,
+    // and no tracker counts again what another has just tracked.
+    expect(pages().map((page) => page.url)).toEqual([
+      'http://localhost:3000/',
+      'http://localhost:3000/search?q=shoe',
+      'http://localhost:3000/search?q=shoe#results',
+      'http://localhost:3000/search?q=sock#results',
+    ]);
+    coarse.stop();
+    fine.stop();
+  });
+
   it('names a page reported twice before it is read by the latest report', () => {
     const routed = tracker({ history: false });
     claimPages(recorder.analytics);

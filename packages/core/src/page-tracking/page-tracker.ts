@@ -64,8 +64,8 @@ export interface PageTracker {
 
 /** What the trackers of one client share, so that together they count each page once. */
 interface ClientPages {
-  /** The page tracked last, under the policy of the tracker that tracked it. */
-  key?: string;
+  /** Where the page tracked last was read. */
+  at?: PageLocation;
   /** The URL the last page call reported: the next page's referrer. */
   url?: string;
   /** How many routers report the client's pages (see {@link claimPages}). */
@@ -122,7 +122,8 @@ function afterNextFrame(win: PageTrackingWindow): (callback: () => void) => void
  * Sends exactly one page call per page: one for the first load and one per
  * navigation, none for re-renders, repeated effects, remounts or a navigation
  * to the page already tracked. The last page is remembered per client, so
- * any number of trackers over one client still count each page once.
+ * any number of trackers over one client still count each page once, each
+ * comparing it under its own policy.
  *
  * In-app navigations report the previous page's URL as the referrer.
  *
@@ -164,8 +165,7 @@ export function createPageTracker(
       if (current !== generation || (!router && shared.routers) || routeOf(location) !== route) {
         return;
       }
-      const key = pageKey(location, policy);
-      if (shared.key === key) {
+      if (shared.at && pageKey(shared.at, policy) === pageKey(location, policy)) {
         if (__DEV__ && router && reported && shared.fromHistory) {
           console.warn(
             '[trackplan] A router reported a page that the History API had already tracked, unnamed: the router started reporting after that page was read. When the router renders its first route late (after a root loader, in a lazy route, below Suspense), turn the History API off with the page tracking option history: false, e.g. <AnalyticsProvider pageTracking={{ history: false }}>, so that the router names every page.',
@@ -176,7 +176,7 @@ export function createPageTracker(
       const url = location.href.split('#')[0] + pageHash(location.hash, policy);
       const page = (router ? reported : undefined) ?? options.describePage?.(location);
       const referrer = shared.url ?? win.document.referrer;
-      shared.key = key;
+      shared.at = new URL(location.href);
       shared.url = url;
       if (__DEV__) shared.fromHistory = !router;
       // Core ignores a name or category that is undefined, and describes the
