@@ -191,6 +191,8 @@ describe('ReactRouterPageTracking', () => {
     expect(recorder.pages()).toEqual([
       { name: 'Landing', path: '/landing', search: '', title: 'Landing' },
     ]);
+    // The campaign is the one the URL had when the router reported the page.
+    expect(recorder.messages[0]?.context.campaign).toEqual({ source: 'ad' });
   });
 
   it('names the first page from its route when the router renders it only after its data has loaded, with history: false', async () => {

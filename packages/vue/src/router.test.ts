@@ -223,6 +223,8 @@ describe('trackRouter', () => {
     for (const callback of pending.splice(0)) callback();
     for (const callback of pending.splice(0)) callback();
     expect(pages()).toEqual([{ name: 'Cart', path: '/cart', title: 'Cart' }]);
+    // The campaign is the one the URL had when the router reported the page.
+    expect(recorder.messages[0]?.context.campaign).toEqual({ source: 'ad' });
   });
 
   it('keeps another app over the same client from tracking its pages through the History API', async () => {

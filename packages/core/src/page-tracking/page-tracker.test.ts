@@ -223,6 +223,26 @@ describe('createPageTracker', () => {
     fine.stop();
   });
 
+  it('keeps the campaign of a URL the app cleans before the page is read', () => {
+    const stop = tracker().listen();
+    render();
+    window.history.pushState(null, '', '/landing?utm_source=ad&utm_campaign=spring&ref=1');
+    // The app reads the campaign parameters, then drops them from the URL.
+    window.history.replaceState(null, '', '/landing?ref=1');
+    render();
+    const landing = recorder.messages.at(-1);
+    expect(landing).toMatchObject({ properties: { url: 'http://localhost:3000/landing?ref=1' } });
+    expect(landing?.context.campaign).toEqual({ source: 'ad', name: 'spring' });
+    // A page without a campaign gets none, and the next one reads its own.
+    window.history.pushState(null, '', '/cart');
+    render();
+    expect(recorder.messages.at(-1)?.context.campaign).toBeUndefined();
+    window.history.pushState(null, '', '/cart?utm_medium=email');
+    render();
+    expect(recorder.messages.at(-1)?.context.campaign).toEqual({ medium: 'email' });
+    stop();
+  });
+
   it('names a page reported twice before it is read by the latest report', () => {
     const routed = tracker({ history: false });
     claimPages(recorder.analytics);

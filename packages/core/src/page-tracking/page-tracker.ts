@@ -1,3 +1,4 @@
+import { campaignFields } from '../browser/context.js';
 import { detectBrowser } from '../browser/globals.js';
 import type { JsonObjectInput } from '../json-input.js';
 import type { PageResult } from '../results.js';
@@ -125,7 +126,9 @@ function afterNextFrame(win: PageTrackingWindow): (callback: () => void) => void
  * any number of trackers over one client still count each page once, each
  * comparing it under its own policy.
  *
- * In-app navigations report the previous page's URL as the referrer.
+ * In-app navigations report the previous page's URL as the referrer. The
+ * utm_ campaign is read when the navigation happens, so an app may drop the
+ * parameters from its URL before the page is read.
  *
  * @example
  * const stop = createPageTracker(analytics).listen();
@@ -154,6 +157,7 @@ export function createPageTracker(
   const schedule = (router?: boolean) => {
     if (!afterRender) return;
     const route = routeOf(win.location);
+    const campaign = campaignFields(win.location.search);
     const current = generation;
     afterRender(() => {
       const { location } = win;
@@ -179,11 +183,12 @@ export function createPageTracker(
       shared.at = new URL(location.href);
       shared.url = url;
       if (__DEV__) shared.fromHistory = !router;
-      // Core ignores a name or category that is undefined, and describes the
-      // page in context from these properties.
+      // Core ignores a name, category or campaign that is undefined, and
+      // describes the page in context from these properties.
       void (client.page as (input: object) => Promise<PageResult>)({
         ...page,
         properties: { ...(page?.properties as object | undefined), url, referrer },
+        context: { campaign },
       });
     });
   };
