@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { buildModel } from '../model/build-model.js';
 import type { PlanModel } from '../model/types.js';
 import { type PlanProblem, sortProblems } from './problems.js';
-import { type PlanSource, parsePlanSource, readEarlierCopies } from './source.js';
+import { type PlanSource, parsePlanSource } from './source.js';
 import { validatePlanSchema } from './validate-schema.js';
 
 export interface LoadedPlan {
@@ -27,9 +27,16 @@ export function loadPlan(text: string, file = 'tracking-plan.yaml'): LoadedPlan 
   // keep what is found inside it.
   const problems = [...checked.problems];
   const seen = new Set(problems.map(problemKey));
-  for (let reading = 1; reading <= (source.earlierReadings ?? 0); reading++) {
-    const earlier = readEarlierCopies(text, file, reading);
-    if (earlier.value === undefined) break;
+  const readings = source.earlierReadings ?? 0;
+  let nodesLeft = MAX_EARLIER_COPY_NODES;
+  for (let reading = 1; reading <= readings; reading++) {
+    if (reading > MAX_EARLIER_READINGS || nodesLeft <= 0) {
+      problems.push(notAllCopiesChecked(checked.problems, file));
+      break;
+    }
+    const earlier = source.readEarlierCopies?.(reading);
+    if (earlier?.value === undefined) break;
+    nodesLeft -= nodesIn(earlier.value, nodesLeft);
     for (const problem of checkSource(earlier, false).problems) {
       if (problem.code === 'duplicate_key' || !earlier.inEarlierCopy?.(problem)) continue;
       if (seen.has(problemKey(problem))) continue;
@@ -38,6 +45,46 @@ export function loadPlan(text: string, file = 'tracking-plan.yaml'): LoadedPlan 
     }
   }
   return { problems: sortProblems(problems) };
+}
+
+/**
+ * Limits of the checks of earlier copies: how many readings (see
+ * PlanSource.readEarlierCopies) and how many nodes in all they check. Each
+ * copy repeated inside a copy takes a reading of its own, so a plan that
+ * repeats keys many times inside keys repeated many times takes many. Real
+ * plans stay far below both; past either, the rest is not checked, and the
+ * plan says so at its first repeated key.
+ */
+export const MAX_EARLIER_READINGS = 2_000;
+export const MAX_EARLIER_COPY_NODES = 500_000;
+
+/** How many nodes (values, lists and mappings) a value holds, counted up to `limit` and one past. */
+function nodesIn(value: unknown, limit: number): number {
+  let count = 0;
+  const walk = (node: unknown) => {
+    count++;
+    if (count > limit || node === null || typeof node !== 'object') return;
+    for (const child of Object.values(node)) {
+      walk(child);
+      if (count > limit) return;
+    }
+  };
+  walk(value);
+  return count;
+}
+
+/** Says, at the plan's first repeated key, that not every earlier copy was checked. */
+function notAllCopiesChecked(problems: readonly PlanProblem[], file: string): PlanProblem {
+  const first = problems.find((problem) => problem.code === 'duplicate_key');
+  return {
+    code: 'duplicate_key',
+    message:
+      'The plan repeats keys inside repeated keys too often to check every copy: problems inside some earlier copies of repeated keys are not reported.',
+    hint: 'Remove the repeated keys (each is reported as duplicate_key) and run again: the copies that remain are then checked in full.',
+    file,
+    line: first?.line ?? 1,
+    column: first?.column ?? 1,
+  };
 }
 
 const problemKey = (problem: PlanProblem) =>

@@ -14,6 +14,7 @@ import {
   type Scalar,
   type YAMLMap,
 } from 'yaml';
+import { type CopyIndex, pathsOf, readingValue, selectCopies } from './earlier-copies.js';
 import type { PlanProblem } from './problems.js';
 import { describePath } from './validate-schema.js';
 import { writtenNumberProblem } from './written-numbers.js';
@@ -39,10 +40,20 @@ export interface PlanSource {
    */
   earlierReadings?: number;
   /**
-   * In a source from {@link readEarlierCopies}, whether a position is inside
-   * one of the copies it reads that no earlier reading held.
+   * The plan's `reading`th reading (from 1 to its `earlierReadings`), in
+   * which earlier copies of repeated keys count instead of the last: checking
+   * the readings finds the problems inside every copy, which the plan's own
+   * reading (the last copy wins) never looks at. See selectCopies for which
+   * copy counts. A reading holds only what the checks of those copies need
+   * (see readingValue), and reuses this parse.
    */
-  inEarlierCopy?: (position: { line: number; column: number }) => boolean;
+  readEarlierCopies?: (reading: number) => PlanSource;
+  /**
+   * In a source from {@link readEarlierCopies}, whether a problem is one of
+   * the earlier copies it reads: it is inside one, and, if it is a name
+   * collision, the reading holds every name it may collide with.
+   */
+  inEarlierCopy?: (problem: Pick<PlanProblem, 'code' | 'line' | 'column'>) => boolean;
   /**
    * Lists (as JSON paths) that held only elements already reported and left
    * out (`enum: [!!timestamp 2024-01-01]`): that they are now empty is no
@@ -251,22 +262,11 @@ export function parsePlanSource(text: string, file: string): PlanSource {
 }
 
 /**
- * The plan's `reading`th reading (from 1 to its `earlierReadings`), in which
- * earlier copies of repeated keys count instead of the last: checking the
- * readings finds the problems inside every copy, which the plan's own reading
- * (the last copy wins) never looks at. See selectCopies for which copy counts.
+ * Parses YAML keeping every node's position. Syntax errors become problems
+ * located where the parser stopped; aliases are capped so a hostile file
+ * cannot expand without bound.
  */
-export function readEarlierCopies(text: string, file: string, reading: number): PlanSource {
-  return parseWithPositions(text, file, reading);
-}
-
-/**
- * Parses YAML keeping every node's position, in one reading of repeated keys
- * (see readEarlierCopies; reading 0 is the plan's own). Syntax errors become
- * problems located where the parser stopped; aliases are capped so a hostile
- * file cannot expand without bound.
- */
-function parseWithPositions(text: string, file: string, reading = 0): PlanSource {
+function parseWithPositions(text: string, file: string): PlanSource {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { ...POSITIONED_OPTIONS, lineCounter });
   // A byte order mark is the first character of the text, but no column.
@@ -285,17 +285,17 @@ function parseWithPositions(text: string, file: string, reading = 0): PlanSource
   }));
   let value: unknown;
   let earlierReadings = 0;
-  const earlier: { start: number; end: number }[] = [];
+  let index: CopyIndex | undefined;
   let emptied = new Set<string>();
   // A bad key leaves the rest of the document readable, so the later stages
   // still check it and one run reports every problem.
   if (problems.length === 0) {
     problems.push(...checkVersion(doc, text, file, position));
-    const keys = checkKeys(doc, text, file, position, reading);
+    const keys = checkKeys(doc, text, file, position);
     problems.push(...keys.problems);
     earlierReadings = keys.earlierReadings;
-    earlier.push(...keys.earlier);
-    emptied = keys.emptied;
+    index = keys.index;
+    emptied = pathsOf(doc.contents, index.emptiedLists, index.names);
     // Aliases share their anchor's value, so the one limit of both parses is
     // the node visits of what they expand to.
     value = doc.toJS({ maxAliasCount: -1 });
@@ -305,7 +305,8 @@ function parseWithPositions(text: string, file: string, reading = 0): PlanSource
     }
   }
 
-  function locate(path: PlanPath, at: 'key' | 'value' = 'value') {
+  /** Where a path is, with the copies `leftOut` of a reading passed over. */
+  function locateIn(path: PlanPath, at: 'key' | 'value', leftOut?: ReadonlySet<Pair>) {
     let node: unknown = doc.contents;
     let found = node as Node | null;
     for (const [index, segment] of path.entries()) {
@@ -315,7 +316,10 @@ function parseWithPositions(text: string, file: string, reading = 0): PlanSource
           .reverse()
           .find(
             (item) =>
-              isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment),
+              isPair(item) &&
+              !leftOut?.has(item) &&
+              isScalar(item.key) &&
+              String(item.key.value) === String(segment),
           );
         if (!pair) break;
         if (index === path.length - 1 && at === 'key' && isScalar(pair.key)) {
@@ -333,21 +337,42 @@ function parseWithPositions(text: string, file: string, reading = 0): PlanSource
     return position(found?.range?.[0] ?? 0);
   }
 
+  const copyIndex = index;
   const offsetOf = ({ line, column }: { line: number; column: number }) =>
     (lineCounter.lineStarts[line - 1] ?? 0) + column - 1 + (line === 1 ? bom : 0);
+  const readEarlierCopies = (copies: CopyIndex, reading: number): PlanSource => {
+    const selection = selectCopies(doc.contents, reading, copies);
+    // Generated names are checked where the copies names are made of differ
+    // from the reading before's: a run of readings with the same ones would
+    // only find the same problems again.
+    const claimsNames = selection.claims !== selectCopies(doc.contents, reading - 1, copies).claims;
+    const read = readingValue(doc, value, selection, copies, claimsNames);
+    return {
+      file,
+      value: read.value,
+      locate: (path, at = 'value') => locateIn(path, at, selection.leftOut),
+      problems: [],
+      emptied: read.emptied,
+      inEarlierCopy: (problem) => {
+        // Elsewhere only some of the names a name may collide with are read.
+        if (problem.code === 'name_collision' && !claimsNames) return false;
+        const offset = offsetOf(problem);
+        return selection.ranges.some(({ start, end }) => offset >= start && offset < end);
+      },
+    };
+  };
   return {
     file,
     value,
-    locate,
+    locate: (path, at = 'value') => locateIn(path, at),
     problems,
     earlierReadings,
     emptied,
-    ...(reading > 0 && {
-      inEarlierCopy: (at: { line: number; column: number }) => {
-        const offset = offsetOf(at);
-        return earlier.some(({ start, end }) => offset >= start && offset < end);
-      },
-    }),
+    ...(earlierReadings > 0 &&
+      copyIndex &&
+      value !== undefined && {
+        readEarlierCopies: (reading: number) => readEarlierCopies(copyIndex, reading),
+      }),
   };
 }
 
@@ -465,28 +490,29 @@ function keyOffset(text: string, key: Node | null): number | undefined {
  * reported and kept, so the checks beside it still run.
  * Plain keys are read as written (`1.0:` is "1.0", not the number 1), and
  * keys that repeat, once read (`1` and `"1"`), are reported. Each problem is
- * located at its own key or tag. In a `reading` other than 0 the copies of
- * repeated keys that count are chosen by selectCopies, and `earlier` says
- * where the earlier copies that now count are.
+ * located at its own key or tag. It also indexes the copies of repeated
+ * keys, for selectCopies to choose from in each later reading.
  */
 function checkKeys(
   doc: Document,
   text: string,
   file: string,
   position: (offset: number) => { line: number; column: number },
-  reading: number,
 ): {
   problems: PlanProblem[];
   earlierReadings: number;
-  earlier: { start: number; end: number }[];
-  emptied: Set<string>;
+  index: CopyIndex;
 } {
   const problems: PlanProblem[] = [];
   /** Lists emptied of refused elements. */
   const emptiedLists = new Set<Node>();
   /** The readings a node's copies take, where more than one; see selectCopies. */
   const readings = new Map<unknown, number>();
-  /** Each mapping's pairs by name, where the mapping takes more than one reading. */
+  /**
+   * Each mapping's pairs by name, where the mapping takes more than one
+   * reading: only the names that take more than one (repeated, or holding
+   * repeats), in the order they are first written.
+   */
   const copiesIn = new Map<YAMLMap, Map<string, Pair[]>>();
   /** The name of each pair kept, as read: an alias key (`*k :`) names what it refers to. */
   const names = new Map<Pair, string>();
@@ -620,10 +646,11 @@ function checkKeys(
       return true;
     });
     let most = 1;
-    for (const pairs of copies.values()) {
+    for (const [name, pairs] of copies) {
       let all = 0;
       for (const pair of pairs) all += readings.get(pair) ?? 1;
       most = Math.max(most, all);
+      if (all === 1) copies.delete(name);
     }
     if (most > 1) {
       readings.set(node, most);
@@ -633,89 +660,5 @@ function checkKeys(
   };
   if (refused(doc.contents)) doc.contents = null;
   const earlierReadings = visit(doc.contents, []) - 1;
-  const earlier = reading > 0 ? selectCopies(doc.contents, reading, readings, copiesIn) : [];
-  return {
-    problems,
-    earlierReadings,
-    earlier,
-    emptied: pathsOf(doc.contents, emptiedLists, names),
-  };
-}
-
-/**
- * Leaves out, in place, the copies of repeated keys that do not count in a
- * reading, and returns where the earlier copies that count are. A key's
- * copies take its readings in turn from the last copy back, each for as many
- * readings as the copies repeated inside it need, and pass on to those the
- * reading they are at within their own: with `A` twice and `q` twice inside
- * the first `A`, reading 0 takes the last `A`, reading 1 the first `A` and
- * its last `q`, reading 2 the first `A` and its first `q`. Every copy so
- * counts in some reading, and there are at most as many readings as copies,
- * not one per combination of copies.
- */
-function selectCopies(
-  node: unknown,
-  reading: number,
-  readings: ReadonlyMap<unknown, number>,
-  copiesIn: ReadonlyMap<YAMLMap, ReadonlyMap<string, Pair[]>>,
-  earlier: { start: number; end: number }[] = [],
-): { start: number; end: number }[] {
-  if (reading === 0 || !readings.has(node)) return earlier;
-  if (isSeq(node)) {
-    for (const item of node.items) selectCopies(item, reading, readings, copiesIn, earlier);
-    return earlier;
-  }
-  const copies = isMap(node) ? copiesIn.get(node) : undefined;
-  if (!isMap(node) || !copies) return earlier;
-  const leftOut = new Set<unknown>();
-  for (const pairs of copies.values()) {
-    let first = 0;
-    for (let index = pairs.length - 1; index >= 0; index--) {
-      const pair = pairs[index] as Pair;
-      const count = readings.get(pair) ?? 1;
-      if (reading >= first + count) {
-        first += count;
-        continue;
-      }
-      for (const later of pairs.slice(index + 1)) leftOut.add(later);
-      const start = (pair.key as Node | null)?.range?.[0];
-      const end = (pair.value as Node | null)?.range?.[2] ?? (pair.key as Node | null)?.range?.[2];
-      if (index < pairs.length - 1 && start !== undefined && end !== undefined) {
-        earlier.push({ start, end });
-      }
-      selectCopies(pair.value, reading - first, readings, copiesIn, earlier);
-      break;
-    }
-  }
-  if (leftOut.size > 0) node.items = node.items.filter((pair) => !leftOut.has(pair));
-  return earlier;
-}
-
-/**
- * The paths (as JSON) of the emptied lists the plan holds as read: where a
- * key repeats, the last copy left in is the one read. Pairs are named as
- * checkKeys named them, so a list under an alias key (`*k : [...]`) is found.
- */
-function pathsOf(
-  root: unknown,
-  lists: ReadonlySet<Node>,
-  names: ReadonlyMap<Pair, string>,
-): Set<string> {
-  const paths = new Set<string>();
-  if (lists.size === 0) return paths;
-  const walk = (node: unknown, path: (string | number)[]) => {
-    if (isSeq(node)) {
-      if (lists.has(node)) paths.add(JSON.stringify(path));
-      for (const [index, item] of node.items.entries()) walk(item, [...path, index]);
-    } else if (isMap(node)) {
-      const last = new Map<string, unknown>();
-      for (const pair of node.items) {
-        const name = names.get(pair);
-        if (name !== undefined) last.set(name, pair.value);
-      }
-      for (const [name, value] of last) walk(value, [...path, name]);
-    }
-  };
-  walk(root, []);
-  return paths;
+  return { problems, earlierReadings, index: { readings, copiesIn, names, emptiedLists } };
 }
