@@ -63,18 +63,19 @@ export function AnalyticsProvider({
   const binding = useMemo<Binding>(
     () => ({
       client: analytics,
-      // Turned off, the tracker has no window: neither the History API nor a
-      // router adapter below can make it send a page. (Spreading `true` or
-      // undefined gives the defaults.)
-      tracker: createPageTracker(
-        analytics,
-        trackerOptions === false ? { window: null } : { ...(trackerOptions as object) },
-      ),
+      // Turned off, there is no tracker: neither the History API nor a router
+      // adapter below sends a page, and the adapter claims none of the
+      // client's pages from other providers. (Spreading `true` or undefined
+      // gives the defaults.)
+      tracker:
+        trackerOptions === false
+          ? undefined
+          : createPageTracker(analytics, { ...(trackerOptions as object) }),
     }),
     [analytics, trackerOptions],
   );
   // While a router adapter anywhere over this client is mounted, the tracker
   // leaves the pages to it; see useRouterPageTracking.
-  useEffect(() => binding.tracker.listen(), [binding]);
+  useEffect(() => binding.tracker?.listen(), [binding]);
   return createElement(BindingContext.Provider, { value: binding }, children);
 }

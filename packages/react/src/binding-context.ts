@@ -16,7 +16,8 @@ import { createContext, useContext, useEffect, useRef } from 'react';
 /** What the provider shares with every hook below it. */
 export interface Binding {
   client: Analytics<PlanShape>;
-  tracker: PageTracker;
+  /** None when the provider turns page tracking off: then no router below claims the pages. */
+  tracker?: PageTracker | undefined;
 }
 
 export const BindingContext = createContext<Binding | null>(null);
@@ -60,7 +61,7 @@ export function useRouterPageTracking(
   const latest = useRef(details);
   latest.current = details;
   useEffect(() => {
-    if (binding && location !== undefined) binding.tracker.navigated(latest.current);
+    if (location !== undefined) binding?.tracker?.navigated(latest.current);
   }, [binding, location]);
 }
 
@@ -73,7 +74,7 @@ export function useRouterPageTracking(
 export function useRouterClaim(): Binding | null {
   const binding = useContext(BindingContext);
   useEffect(() => {
-    if (binding) return claimPages(binding.client);
+    if (binding?.tracker) return claimPages(binding.client);
   }, [binding]);
   return binding;
 }

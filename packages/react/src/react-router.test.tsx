@@ -52,6 +52,13 @@ function SuspendingRoot() {
   );
 }
 
+/** The router's navigate function, for a test to call from outside the tree. */
+let navigateOutside: ReturnType<typeof useNavigate> = () => {};
+function GrabNavigate() {
+  navigateOutside = useNavigate();
+  return null;
+}
+
 function Loading() {
   return <Titled title="Loading" />;
 }
@@ -300,6 +307,70 @@ describe('ReactRouterPageTracking', () => {
       ['Home', '/'],
       ['Product Detail', '/products/p1'],
       ['Cart', '/cart'],
+    ]);
+  });
+
+  it('lets an outer provider track when the inner one over the same client turns tracking off', async () => {
+    const router = dataRouter();
+    render(
+      <StrictMode>
+        <AnalyticsProvider
+          client={recorder.analytics}
+          pageTracking={{ afterRender: recorder.afterRender }}
+        >
+          <AnalyticsProvider client={recorder.analytics} pageTracking={false}>
+            <RouterProvider router={router} />
+          </AnalyticsProvider>
+        </AnalyticsProvider>
+      </StrictMode>,
+    );
+    recorder.paint();
+    await act(() => router.navigate('/cart'));
+    recorder.paint();
+    // The adapter's tracker can send nothing, so it claims nothing: the
+    // outer provider follows the History API, unnamed.
+    expect(recorder.pages().map((page) => [page.name, page.path])).toEqual([
+      [undefined, '/'],
+      [undefined, '/cart'],
+    ]);
+  });
+
+  it('tracks the page a navigation out of the adapter’s layout leads to, however long it renders', async () => {
+    let loadLogin: (module: { default: () => ReactElement }) => void = () => {};
+    const LazyLogin = lazy(
+      () => new Promise<{ default: () => ReactElement }>((resolve) => (loadLogin = resolve)),
+    );
+    window.history.replaceState(null, '', '/app/a');
+    render(
+      <StrictMode>
+        <AnalyticsProvider
+          client={recorder.analytics}
+          pageTracking={{ afterRender: recorder.afterRender }}
+        >
+          <BrowserRouter>
+            <GrabNavigate />
+            <Suspense fallback={<Loading />}>
+              <Routes>
+                <Route path="/login" element={<LazyLogin />} />
+                <Route path="/app" element={<Root />}>
+                  <Route path="a" element={<Titled title="A" />} />
+                </Route>
+              </Routes>
+            </Suspense>
+          </BrowserRouter>
+        </AnalyticsProvider>
+      </StrictMode>,
+    );
+    recorder.paint();
+    await act(async () => navigateOutside('/login'));
+    // The transition keeps the layout, and the adapter, while the code loads.
+    recorder.paint();
+    recorder.paint();
+    await act(async () => loadLogin({ default: () => <Titled title="Login" /> }));
+    recorder.paint();
+    expect(recorder.pages().map((page) => [page.path, page.title])).toEqual([
+      ['/app/a', 'A'],
+      ['/login', 'Login'],
     ]);
   });
 

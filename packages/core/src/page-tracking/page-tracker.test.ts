@@ -316,6 +316,33 @@ describe('createPageTracker', () => {
     });
   });
 
+  describe('releasing the last claim', () => {
+    it('tracks the page the app is on then', () => {
+      const stop = tracker().listen();
+      const release = claimPages(recorder.analytics);
+      render();
+      // The navigation that unmounts the router is read while it still claims.
+      window.history.pushState(null, '', '/login');
+      render();
+      expect(pages()).toEqual([]);
+      release();
+      render();
+      expect(pages().map((page) => page.path)).toEqual(['/login']);
+      stop();
+    });
+
+    it('tracks nothing again when the router had already tracked that page', () => {
+      const stop = tracker().listen();
+      const release = claimPages(recorder.analytics);
+      tracker().navigated({ name: 'Home' });
+      render();
+      release();
+      render();
+      expect(pages().map((page) => [page.name, page.path])).toEqual([['Home', '/']]);
+      stop();
+    });
+  });
+
   describe('policy', () => {
     it('counts query-only changes by default and not when query is false', () => {
       const stop = tracker().listen();

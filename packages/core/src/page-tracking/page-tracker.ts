@@ -2,7 +2,7 @@ import { campaignFields } from '../browser/context.js';
 import { detectBrowser } from '../browser/globals.js';
 import type { JsonObjectInput } from '../json-input.js';
 import type { PageResult } from '../results.js';
-import { onHistoryChange, type PageTrackingWindow } from './history-changes.js';
+import { NAVIGATE_EVENT, onHistoryChange, type PageTrackingWindow } from './history-changes.js';
 import { type PageChangePolicy, type PageLocation, pageHash, pageKey } from './page-key.js';
 
 /** Any client, whatever plan it is typed by: the tracker only sends pages. */
@@ -89,7 +89,9 @@ function pagesOf(client: PageClient): ClientPages {
  * API listeners of every tracker over the client send nothing, so that each
  * page is the router's, named, even with several providers or apps over one
  * client. Router adapters claim while they are mounted; once the last claim
- * is released, History API tracking goes on by itself.
+ * is released, History API tracking goes on by itself, starting with the page
+ * the app is on then, so that the navigation which unmounted the router (read
+ * while it still claimed) is not lost.
  *
  * @example
  * // A router adapter, from mount to unmount:
@@ -104,7 +106,9 @@ export function claimPages(client: PageClient): () => void {
   shared.routers = (shared.routers ?? 0) + 1;
   let held = true;
   return () => {
-    if (held) shared.routers!--;
+    // Every tracker listening to the History API reads the page again; each
+    // still counts a page it has already tracked once.
+    if (held && !--shared.routers!) globalThis.dispatchEvent?.(new Event(NAVIGATE_EVENT));
     held = false;
   };
 }
@@ -127,8 +131,9 @@ function afterNextFrame(win: PageTrackingWindow): (callback: () => void) => void
  * comparing it under its own policy.
  *
  * In-app navigations report the previous page's URL as the referrer. The
- * utm_ campaign is read when the navigation happens, so an app may drop the
- * parameters from its URL before the page is read.
+ * utm_ campaign is read when the navigation is reported, so an app may drop
+ * the parameters from its URL while the page renders; dropped earlier (in a
+ * component's mount effect, which can run first), the campaign is lost.
  *
  * @example
  * const stop = createPageTracker(analytics).listen();
@@ -172,7 +177,7 @@ export function createPageTracker(
       if (shared.at && pageKey(shared.at, policy) === pageKey(location, policy)) {
         if (__DEV__ && router && reported && shared.fromHistory) {
           console.warn(
-            '[trackplan] A router reported a page that the History API had already tracked, unnamed: the router started reporting after that page was read. When the router renders its first route late (after a root loader, in a lazy route, below Suspense), turn the History API off with the page tracking option history: false, e.g. <AnalyticsProvider pageTracking={{ history: false }}>, so that the router names every page.',
+            '[trackplan] A router reported a page that the History API had already tracked, unnamed: the router adapter mounted after that page was read. Render the adapter in a route that is always mounted (the root route). If the router itself renders its first route late (after a root loader, in a lazy router, below Suspense) and its adapter covers every page, turn the History API off with the page tracking option history: false, e.g. <AnalyticsProvider pageTracking={{ history: false }}>.',
           );
         }
         return;
