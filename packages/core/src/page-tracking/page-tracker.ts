@@ -176,8 +176,10 @@ export function createPageTracker(
       }
       if (shared.at && pageKey(shared.at, policy) === pageKey(location, policy)) {
         if (__DEV__ && router && reported && shared.fromHistory) {
+          // Once per page, though a router may report it again (StrictMode).
+          shared.fromHistory = false;
           console.warn(
-            '[trackplan] A router reported a page that the History API had already tracked, unnamed: the router adapter mounted after that page was read. Render the adapter in a route that is always mounted (the root route). If the router itself renders its first route late (after a root loader, in a lazy router, below Suspense) and its adapter covers every page, turn the History API off with the page tracking option history: false, e.g. <AnalyticsProvider pageTracking={{ history: false }}>.',
+            '[trackplan] A router reported a page that the History API had already tracked, unnamed: the router adapter mounted after that page was read. Render the adapter in a route that is always mounted (the root route). If the router itself renders its first route late (after a root loader, in a lazy router, below Suspense) and its adapter covers every page, turn the History API off for that client with the page tracking option history: false (in React, <AnalyticsProvider pageTracking={{ history: false }}>).',
           );
         }
         return;
