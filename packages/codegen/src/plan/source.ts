@@ -4,6 +4,7 @@ import {
   isAlias,
   isCollection,
   isMap,
+  isNode,
   isPair,
   isScalar,
   isSeq,
@@ -312,17 +313,14 @@ function parseWithPositions(text: string, file: string): PlanSource {
     for (const [index, segment] of path.entries()) {
       if (isMap(node)) {
         // The last of duplicate keys is the one whose value counts.
-        const pair = [...node.items]
-          .reverse()
-          .find(
-            (item) =>
-              isPair(item) &&
-              !leftOut?.has(item) &&
-              isScalar(item.key) &&
-              String(item.key.value) === String(segment),
-          );
+        // A key may be an alias (`*k :`), named by the text it stands for.
+        const nameOf = (key: unknown) => (isAlias(key) ? key.resolve(doc) : key);
+        const pair = [...node.items].reverse().find((item) => {
+          const key = isPair(item) && !leftOut?.has(item) ? nameOf(item.key) : undefined;
+          return isScalar(key) && String(key.value) === String(segment);
+        });
         if (!pair) break;
-        if (index === path.length - 1 && at === 'key' && isScalar(pair.key)) {
+        if (index === path.length - 1 && at === 'key' && isNode(pair.key)) {
           found = pair.key;
           break;
         }

@@ -322,6 +322,13 @@ describe('YAML the plan format does not read is reported, whichever parse reads 
       ],
     },
     {
+      name: 'a value that does not fit its type, in a list under an alias key, located at itself',
+      given: plan(
+        'description: &k enum\nevents:\n  E:\n    properties:\n      p: { type: string, *k : [1] }\n',
+      ),
+      want: [{ code: 'invalid_value', at: '1]' }],
+    },
+    {
       name: 'a leading zero beside a !!str that keeps another as text',
       given: property("{ enum: [!!str 02134, '02135'] }\n      q: { const: 0777 }"),
       want: [{ code: 'invalid_value', at: '0777', hint: /!!str 0777/ }],
