@@ -13,14 +13,19 @@ export function readTimestamp(value: unknown): string | undefined {
   if (value instanceof Date) {
     if (!Number.isNaN(value.getTime())) return value.toISOString();
   } else if (typeof value === 'string') {
-    const text = value.trim();
+    // Sent in the form every parser reads: a decimal point, not a comma, and
+    // an hours-only offset (`+05`, which Date.parse refuses) with its minutes.
+    const text = value
+      .trim()
+      .replace(',', '.')
+      .replace(/(:\d\d(\.\d+)?[+-]\d\d)$/, '$1:00');
     const date = text.slice(0, 10);
     // The pattern admits impossible dates such as month 13, which Date.parse
     // refuses; but Date.parse rolls February 30 over to March 2, so the date
     // must also read back as written.
     if (
       ISO_8601.test(text) &&
-      !Number.isNaN(Date.parse(text.replace(',', '.'))) &&
+      !Number.isNaN(Date.parse(text)) &&
       new Date(date).toISOString().startsWith(date)
     ) {
       return text;
