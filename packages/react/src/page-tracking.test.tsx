@@ -111,6 +111,32 @@ describe('automatic page tracking', () => {
     expect(recorder.pages()).toHaveLength(2);
   });
 
+  it('keeps the campaign of the first page when a component strips it in its mount effect', () => {
+    window.history.replaceState(null, '', '/?utm_source=ad&utm_medium=cpc');
+    function StripsCampaign() {
+      useEffect(() => {
+        window.history.replaceState(null, '', '/');
+      }, []);
+      return null;
+    }
+    render(
+      <StrictMode>
+        <AnalyticsProvider
+          client={recorder.analytics}
+          pageTracking={{ afterRender: recorder.afterRender }}
+        >
+          <App />
+          <StripsCampaign />
+        </AnalyticsProvider>
+      </StrictMode>,
+    );
+    recorder.paint();
+    expect(recorder.pages()).toEqual([
+      { name: undefined, path: '/', search: '', title: 'Title of /' },
+    ]);
+    expect(recorder.messages[0]?.context.campaign).toEqual({ source: 'ad', medium: 'cpc' });
+  });
+
   it('is off with pageTracking={false}', () => {
     renderApp(false);
     recorder.paint();

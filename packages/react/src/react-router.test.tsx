@@ -59,6 +59,14 @@ function GrabNavigate() {
   return null;
 }
 
+/** A landing page that drops the utm_ parameters from its URL once mounted. */
+function StripsCampaign() {
+  useEffect(() => {
+    window.history.replaceState(window.history.state, '', window.location.pathname);
+  }, []);
+  return <Titled title="Landing" />;
+}
+
 function Loading() {
   return <Titled title="Loading" />;
 }
@@ -201,6 +209,39 @@ describe('ReactRouterPageTracking', () => {
     // The campaign is the one the URL had when the router reported the page.
     expect(recorder.messages[0]?.context.campaign).toEqual({ source: 'ad' });
   });
+
+  it.each([
+    ['before', Root],
+    [
+      'after',
+      () => (
+        <>
+          <Outlet />
+          <ReactRouterPageTracking />
+        </>
+      ),
+    ],
+  ])(
+    'keeps the campaign of the first page when its mount effect strips it, with the adapter %s the outlet',
+    (_, Layout) => {
+      window.history.replaceState(null, '', '/landing?utm_source=ad&utm_campaign=spring');
+      const router = createBrowserRouter([
+        {
+          path: '/',
+          element: <Layout />,
+          children: [{ path: 'landing', element: <StripsCampaign />, handle: { page: 'Landing' } }],
+        },
+      ]);
+      renderWith(router);
+      recorder.paint();
+      recorder.paint();
+      expect(window.location.search).toBe('');
+      expect(recorder.pages()).toEqual([
+        { name: 'Landing', path: '/landing', search: '', title: 'Landing' },
+      ]);
+      expect(recorder.messages[0]?.context.campaign).toEqual({ source: 'ad', name: 'spring' });
+    },
+  );
 
   it('names the first page from its route when the router renders it only after its data has loaded, with history: false', async () => {
     let release: (value: null) => void = () => {};

@@ -112,6 +112,21 @@ describe('createTrackplan without a router', () => {
     wrapper.unmount();
   });
 
+  it("keeps the first page's campaign when a component strips it in onMounted", () => {
+    window.history.replaceState(null, '', '/?utm_source=ad&utm_content=hero');
+    const StripsCampaign = defineComponent({
+      setup() {
+        onMounted(() => window.history.replaceState(null, '', '/'));
+        return () => h(App);
+      },
+    });
+    const wrapper = mount(StripsCampaign, { global: { plugins: [plugin()] } });
+    render();
+    expect(pages()).toEqual([['/', 'Storefront']]);
+    expect(recorder.messages[0]?.context.campaign).toEqual({ source: 'ad', content: 'hero' });
+    wrapper.unmount();
+  });
+
   it('starts nothing until the app mounts', () => {
     const listen = vi.spyOn(window, 'addEventListener');
     const app = createApp(App).use(plugin());

@@ -43,10 +43,13 @@ export function createTrackplan<P extends PlanShape = RegisteredPlan>(
       }
       app.provide(trackplanKey, { client, calls: bindCalls(client) });
       if (!pageTracking) return;
-      whileMounted(app, () => {
-        const tracker = createPageTracker(client, pageTracking === true ? {} : pageTracking);
-        return router ? router.start(tracker, client) : tracker.listen();
-      });
+      whileMounted(
+        app,
+        // Before the components mount: one may strip the landing URL's utm_
+        // parameters in its onMounted, and the tracker keeps their campaign.
+        () => createPageTracker(client, pageTracking === true ? {} : pageTracking),
+        (tracker) => (router ? router.start(tracker, client) : tracker.listen()),
+      );
     },
   };
 }

@@ -227,6 +227,27 @@ describe('trackRouter', () => {
     expect(recorder.messages[0]?.context.campaign).toEqual({ source: 'ad' });
   });
 
+  it("keeps the first page's campaign when its route component strips it in onMounted", async () => {
+    window.history.replaceState(null, '', '/landing?utm_source=ad&utm_campaign=spring');
+    const Landing = defineComponent({
+      setup() {
+        onMounted(() => {
+          document.title = 'Landing';
+          window.history.replaceState(window.history.state, '', '/landing');
+        });
+        return () => h('h1', 'Landing');
+      },
+    });
+    const router = createRouter({
+      history: createWebHistory(),
+      routes: [{ path: '/landing', name: 'Landing', component: Landing }],
+    });
+    await mountApp({ router });
+    expect(window.location.search).toBe('');
+    expect(pages()).toEqual([{ name: 'Landing', path: '/landing', title: 'Landing' }]);
+    expect(recorder.messages[0]?.context.campaign).toEqual({ source: 'ad', name: 'spring' });
+  });
+
   it('keeps another app over the same client from tracking its pages through the History API', async () => {
     // A second app (a widget, say) without a router shares the client.
     const widget = createApp(titled('Widget')).use(

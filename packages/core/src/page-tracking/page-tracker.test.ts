@@ -243,6 +243,70 @@ describe('createPageTracker', () => {
     stop();
   });
 
+  it("gives the first page the landing URL's campaign when the app strips it before the tracker listens", () => {
+    window.history.replaceState(null, '', '/landing?utm_source=ad&utm_medium=cpc&ref=1');
+    const first = tracker();
+    // A mount effect that runs before the tracker's own strips the parameters.
+    window.history.replaceState(null, '', '/landing?ref=1');
+    const stop = first.listen();
+    render();
+    expect(recorder.messages).toHaveLength(1);
+    expect(recorder.messages[0]).toMatchObject({
+      properties: { url: 'http://localhost:3000/landing?ref=1' },
+      context: { campaign: { source: 'ad', medium: 'cpc' } },
+    });
+    // Later pages read their own URL.
+    window.history.pushState(null, '', '/cart');
+    render();
+    expect(recorder.messages[1]?.context.campaign).toBeUndefined();
+    stop();
+  });
+
+  it('falls back to the creation campaign only for the page the tracker reads first', () => {
+    const stop = tracker().listen();
+    window.history.pushState(null, '', '/sale?utm_source=ad');
+    render();
+    expect(recorder.messages).toHaveLength(1);
+    stop();
+    // A tracker created on a page already tracked (a remounted provider) sends
+    // nothing for it, and the next page does not inherit that page's campaign.
+    const remounted = tracker();
+    const stopRemounted = remounted.listen();
+    render();
+    expect(recorder.messages).toHaveLength(1);
+    window.history.pushState(null, '', '/cart');
+    render();
+    expect(recorder.messages).toHaveLength(2);
+    expect(recorder.messages[1]?.context.campaign).toBeUndefined();
+    stopRemounted();
+  });
+
+  it('keeps the creation campaign across a stop and listen before the first page is read', () => {
+    window.history.replaceState(null, '', '/?utm_term=shoes');
+    const created = tracker();
+    window.history.replaceState(null, '', '/');
+    // StrictMode runs the effect, its cleanup and the effect again.
+    created.listen()();
+    const stop = created.listen();
+    render();
+    expect(recorder.messages).toHaveLength(1);
+    expect(recorder.messages[0]?.context.campaign).toEqual({ term: 'shoes' });
+    stop();
+  });
+
+  it("keeps a campaign in the URL over the landing URL's", () => {
+    window.history.replaceState(null, '', '/?utm_source=ad');
+    const created = tracker();
+    window.history.replaceState(null, '', '/?utm_source=newsletter&utm_content=hero');
+    const stop = created.listen();
+    render();
+    expect(recorder.messages[0]?.context.campaign).toEqual({
+      source: 'newsletter',
+      content: 'hero',
+    });
+    stop();
+  });
+
   it('names a page reported twice before it is read by the latest report', () => {
     const routed = tracker({ history: false });
     claimPages(recorder.analytics);

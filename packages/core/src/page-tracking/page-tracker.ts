@@ -132,8 +132,10 @@ function afterNextFrame(win: PageTrackingWindow): (callback: () => void) => void
  *
  * In-app navigations report the previous page's URL as the referrer. The
  * utm_ campaign is read when the navigation is reported, so an app may drop
- * the parameters from its URL while the page renders; dropped earlier (in a
- * component's mount effect, which can run first), the campaign is lost.
+ * the parameters from its URL while the page renders. A tracker's first page
+ * falls back to the campaign of the URL it was created at, so an app may also
+ * strip them as it starts (in a component's mount effect, which can run
+ * before the first page is reported).
  *
  * @example
  * const stop = createPageTracker(analytics).listen();
@@ -155,6 +157,8 @@ export function createPageTracker(
   let unlisten: (() => void) | undefined;
   /** What the router said about the page in its latest report. */
   let reported: PageDetails | undefined;
+  /** The campaign of the URL at creation, while the app renders: until the first page is read. */
+  let landing = campaignFields(win?.location.search);
   /** The page without its query: what a navigation of its own would change. */
   const routeOf = (location: PageLocation) => pageKey(location, policy, false);
 
@@ -162,10 +166,12 @@ export function createPageTracker(
   const schedule = (router?: boolean) => {
     if (!afterRender) return;
     const route = routeOf(win.location);
-    const campaign = campaignFields(win.location.search);
+    const campaign = campaignFields(win.location.search) ?? landing;
     const current = generation;
     afterRender(() => {
       const { location } = win;
+      // Read by the first page, or found to be an earlier page's; either way, used.
+      landing = undefined;
       // Skipped once stopped, and for the History API while a router reports
       // pages. If the URL changed while the page rendered, another route is a
       // navigation of its own (a redirect, say), which reports itself; the
