@@ -124,6 +124,33 @@ describe('a Node process', () => {
     });
   });
 
+  it('settles top-level awaits on two clients with a fetch that does no I/O', async () => {
+    // The second client's call comes while, or just after, the first one's
+    // drain runs: it is sent too, and the script ends with code 0, not 13.
+    const { code, stdout } = await runScript(`
+      import { createAnalytics } from './index.ts';
+      const sent = [];
+      const fetch = async (_url, init) => {
+        sent.push(...JSON.parse(init.body).batch.map((m) => m.event));
+        return new Response('{}');
+      };
+      const options = { writeKey: 'wk', window: null, flushAt: 100, flushIntervalMs: 600000, fetch };
+      const a = createAnalytics(options);
+      const b = createAnalytics(options);
+      const results = [(await a.track({ event: 'A1', userId: 'u' })).success];
+      results.push((await b.track({ event: 'B1', userId: 'u' })).success);
+      results.push(JSON.stringify(await a.close()));
+      const c = createAnalytics(options);
+      results.push((await c.track({ event: 'C1', userId: 'u' })).success);
+      console.log(JSON.stringify({ results, sent }));
+    `);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({
+      results: [true, true, '{"drained":true}', true],
+      sent: ['A1', 'B1', 'C1'],
+    });
+  });
+
   it('keeps retrying while it drains at exit', async () => {
     receiver.injectFaults({ status: 503 });
     const { code, stdout } = await runScript(`${preamble}
