@@ -1,5 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
+  type AliasResult,
   type Analytics,
   type AnalyticsError,
   type BatchResult,
@@ -45,10 +46,16 @@ describe('without a registered plan', () => {
     analytics.track({ userId: 'u' });
     // @ts-expect-error group needs a groupId
     analytics.group({ userId: 'u' });
-    // @ts-expect-error alias needs a previousId
-    analytics.alias({ userId: 'u' });
+    // @ts-expect-error alias needs a userId
+    analytics.alias({ previousId: 'p' });
+    // @ts-expect-error previousId is an id, not a number
+    analytics.alias({ userId: 'u', previousId: 7 });
     // @ts-expect-error batch items need a known type
     analytics.batch({ batch: [{ type: 'click' }] });
+  });
+
+  it('lets a browser alias default previousId, as analytics.js does', () => {
+    expectTypeOf(analytics.alias({ userId: 'u' })).resolves.toMatchTypeOf<AliasResult>();
   });
 
   it('resolves to the documented results', () => {

@@ -69,7 +69,12 @@ export type GroupInput<P extends PlanShape = RegisteredPlan> = CommonFields & {
 /** @see https://segment.com/docs/connections/spec/alias/ */
 export type AliasInput = Omit<CommonFields, 'anonymousId' | 'userId'> & {
   userId: string;
-  previousId: string;
+  /**
+   * The id the user had until now. In a browser it defaults, as in
+   * analytics.js, to the stored userId, else the anonymousId; elsewhere a
+   * call without one resolves with `missing_previous_id`.
+   */
+  previousId?: string;
 };
 
 type WithoutWriteKey<T> = T extends unknown ? Omit<T, 'writeKey'> : never;

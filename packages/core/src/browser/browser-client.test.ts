@@ -204,6 +204,33 @@ describe('browser identity', () => {
   });
 });
 
+describe('browser alias()', () => {
+  it('defaults previousId to the anonymousId, then to the stored userId, as analytics.js does', async () => {
+    const { analytics, fetch } = browserClient();
+    const anonymousId = analytics.user().anonymousId;
+
+    const first = await analytics.alias({ userId: 'u_1' });
+    expect(first).toMatchObject({ success: true, userId: 'u_1', previousId: anonymousId });
+    expect(lastSent(fetch)).toMatchObject({
+      type: 'alias',
+      userId: 'u_1',
+      previousId: anonymousId,
+    });
+
+    await analytics.identify({ userId: 'u_1' });
+    const second = await analytics.alias({ userId: 'u_2' });
+    expect(second).toMatchObject({ success: true, userId: 'u_2', previousId: 'u_1' });
+    expect(lastSent(fetch)).toMatchObject({ type: 'alias', userId: 'u_2', previousId: 'u_1' });
+  });
+
+  it('keeps an explicit previousId', async () => {
+    const { analytics, fetch } = browserClient();
+    await analytics.identify({ userId: 'u_1' });
+    await analytics.alias({ userId: 'u_2', previousId: 'legacy-7' });
+    expect(lastSent(fetch)).toMatchObject({ userId: 'u_2', previousId: 'legacy-7' });
+  });
+});
+
 describe('browser context', () => {
   it('reads context.page at call time, following title and pushState', async () => {
     setReferrer('https://search.example/?q=shoes');
