@@ -10,8 +10,10 @@ export * from './plan.js';
 
 // Declared here so the module compiles without Node's types. Bundlers write the
 // build's mode in place of process.env.NODE_ENV (browsers have no process), so
-// it is not guarded with typeof, which they would leave as it is.
-declare const process: { env: Record<string, string | undefined> };
+// it is not guarded with typeof, which they would leave as it is. NODE_ENV is
+// declared by name: apps with noPropertyAccessFromIndexSignature (Angular's
+// default) refuse reading it from an index signature.
+declare const process: { env: { NODE_ENV?: string } };
 
 /**
  * Runtime checks of every call against the plan, for development: pass it as
