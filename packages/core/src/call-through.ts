@@ -1,7 +1,7 @@
 import type { Analytics } from './analytics.js';
 import { withCallOptions } from './call-options.js';
 import type { CommonFields } from './calls.js';
-import { getDefaultClient } from './default-client.js';
+import { defaultClientInAnotherCopy, getDefaultClient } from './default-client.js';
 import { AnalyticsError } from './errors.js';
 import type { PlanShape } from './register.js';
 
@@ -14,6 +14,9 @@ export interface CallOptions extends CommonFields {
 }
 
 type ThroughType = 'track' | 'identify' | 'page' | 'group';
+
+/** In development, the first call without a client warns, as it sends nothing. */
+let warnedNoClient = false;
 
 /**
  * Sends one call through `options.client` or the default client. Generated
@@ -31,9 +34,15 @@ export function callThrough(
     const error = new AnalyticsError(
       'no_client',
       __DEV__
-        ? 'No analytics client: call setDefaultClient(createAnalytics({ writeKey })) once at startup, or pass options.client.'
+        ? defaultClientInAnotherCopy()
+          ? 'No analytics client in this copy of @trackplan/core: setDefaultClient() was called on another copy, most likely its CommonJS build beside its ES module build (or two installed versions). Import core the same way everywhere (both import, or both require), or pass options.client.'
+          : 'No analytics client: call setDefaultClient(createAnalytics({ writeKey })) once at startup, or pass options.client.'
         : '',
     );
+    if (__DEV__ && !warnedNoClient) {
+      warnedNoClient = true;
+      console.warn(`[trackplan] ${error.message} Calls resolve with success: false until then.`);
+    }
     const { properties: _properties, traits: _traits, category: _category, ...named } = fields;
     return Promise.resolve({
       success: false,
