@@ -320,9 +320,15 @@ export declare function newsletterSubscribed(properties: NewsletterSubscribedPro
 export declare function reviewSubmitted(properties: ReviewSubmittedProperties, options?: CallOptions): Promise<TrackResult>;
 
 type PageName = keyof PlanTypes['pages'] & string;
-type PageArguments<N extends PageName> = {} extends PlanTypes['pages'][N]
-  ? [properties?: PlanTypes['pages'][N], options?: CallOptions]
-  : [properties: PlanTypes['pages'][N], options?: CallOptions];
+// A name that may be one of several pages takes properties that fit each of
+// them (the parameter of a union of functions is the intersection of theirs),
+// so the properties one of them requires are required.
+type PageArguments<N extends PageName> =
+  (N extends PageName ? (properties: PlanTypes['pages'][N]) => void : never) extends (properties: infer P) => void
+    ? {} extends P
+      ? [properties?: P, options?: CallOptions]
+      : [properties: P, options?: CallOptions]
+    : never;
 
 /** Identifies the user with traits from the plan; pass `userId` in options. */
 export declare function identify(traits?: IdentifyTraits, options?: CallOptions): Promise<IdentifyResult>;

@@ -158,9 +158,15 @@ export function buildModuleView(model: PlanModel, planFile: string): ModuleView 
   const pageHelpers = {
     declaration: [
       "type PageName = keyof PlanTypes['pages'] & string;",
-      "type PageArguments<N extends PageName> = {} extends PlanTypes['pages'][N]",
-      "  ? [properties?: PlanTypes['pages'][N], options?: CallOptions]",
-      "  : [properties: PlanTypes['pages'][N], options?: CallOptions];",
+      '// A name that may be one of several pages takes properties that fit each of',
+      '// them (the parameter of a union of functions is the intersection of theirs),',
+      '// so the properties one of them requires are required.',
+      'type PageArguments<N extends PageName> =',
+      "  (N extends PageName ? (properties: PlanTypes['pages'][N]) => void : never) extends (properties: infer P) => void",
+      '    ? {} extends P',
+      '      ? [properties?: P, options?: CallOptions]',
+      '      : [properties: P, options?: CallOptions]',
+      '    : never;',
     ].join('\n'),
     // No prototype: a page named constructor or toString has no category.
     implementation: `const $pageCategories = {\n  __proto__: null,\n${categories.map((page) => `  ${stringLiteral(page.name)}: ${stringLiteral(page.category ?? '')},\n`).join('')}};`,

@@ -1,9 +1,20 @@
 // Type tests over the generated storefront module: each line after an
 // expect-error directive must fail to compile, and everything else must compile.
 // src/golden.typecheck.test.ts compiles this file with the module.
-import { createAnalytics } from '@trackplan/core';
+import { type CallOptions, createAnalytics } from '@trackplan/core';
 import { createTestAnalytics } from '@trackplan/core/testing';
-import { group, identify, orderCompleted, page, productViewed, signedOut, trackingPlan } from './index.js';
+import { expectTypeOf } from 'vitest';
+import {
+  group,
+  type HomePageProperties,
+  identify,
+  orderCompleted,
+  page,
+  type ProductDetailPageProperties,
+  productViewed,
+  signedOut,
+  trackingPlan,
+} from './index.js';
 
 const analytics = createAnalytics({ writeKey: 'key', plan: trackingPlan });
 const products = [{ product_id: 'p', name: 'Shoe', price: 10 }];
@@ -39,6 +50,24 @@ group('g', {});
 page('Product Detial', { product_id: 'p' });
 // @ts-expect-error a page's required properties
 page('Product Detail');
+
+// Each page name keeps its own arguments, exactly.
+expectTypeOf(page<'Product Detail'>).parameters.toEqualTypeOf<
+  [name: 'Product Detail', properties: ProductDetailPageProperties, options?: CallOptions]
+>();
+expectTypeOf(page<'Home'>).parameters.toEqualTypeOf<
+  [name: 'Home', properties?: HomePageProperties, options?: CallOptions]
+>();
+// A name that may be either of two pages needs what each of them needs.
+declare const homeOrProduct: 'Home' | 'Product Detail';
+// @ts-expect-error 'Product Detail' requires product_id
+page(homeOrProduct);
+// @ts-expect-error 'Product Detail' requires product_id
+page(homeOrProduct, {});
+// @ts-expect-error 'Home' takes no properties
+page(homeOrProduct, { product_id: 'p' });
+declare const listOrDetail: 'Product List' | 'Product Detail';
+page(listOrDetail, { product_id: 'p', category: 'shoes' });
 
 // The Register augmentation types core's own calls everywhere in the app.
 analytics.track({ event: 'Signed Up', properties: { method: 'email' } });
