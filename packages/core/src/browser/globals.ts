@@ -1,5 +1,29 @@
+// Written out rather than taken from the DOM lib, so that a Node project
+// compiling core's declarations without that lib still type-checks them.
+
+/** A Web Lock as `navigator.locks.query()` lists it. */
+export interface TabLockInfo {
+  name?: string;
+  mode?: 'exclusive' | 'shared';
+}
+
 /** The two Web Locks methods the durable queue uses. */
-export type TabLocks = Pick<LockManager, 'request' | 'query'>;
+export interface TabLocks {
+  request(
+    name: string,
+    options: { mode?: 'exclusive' | 'shared'; signal?: AbortSignal },
+    callback: (lock: unknown) => unknown,
+  ): Promise<unknown>;
+  request(name: string, callback: (lock: unknown) => unknown): Promise<unknown>;
+  query(): Promise<{ held?: TabLockInfo[]; pending?: TabLockInfo[] }>;
+}
+
+/** The three Storage methods core calls on `localStorage`. */
+export interface WebStorageMethods {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
 
 /**
  * The slice of `window` that core reads. Injectable, so tests and server
@@ -12,7 +36,7 @@ export interface BrowserGlobals {
     referrer: string;
     cookie: string;
     /** Read when the page is hidden, to send what is queued before it may be closed. */
-    visibilityState?: DocumentVisibilityState;
+    visibilityState?: 'hidden' | 'visible' | (string & {});
   };
   navigator?: {
     userAgent?: string;
@@ -23,7 +47,7 @@ export interface BrowserGlobals {
     locks?: TabLocks;
   };
   /** Persists identity and, unless `persist` is false, the queue. Enumerated with `Object.keys`. */
-  localStorage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+  localStorage?: WebStorageMethods;
   /** For `pagehide`, `visibilitychange`, `online`. */
   addEventListener?(
     type: string,

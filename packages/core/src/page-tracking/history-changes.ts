@@ -2,7 +2,11 @@
 export interface PageTrackingWindow {
   location: { href: string; pathname: string; search: string; hash: string };
   document: { title: string; referrer: string };
-  history: Pick<History, 'pushState' | 'replaceState'>;
+  /** Written out rather than taken from the DOM lib, which a Node project may not load. */
+  history: {
+    pushState(data: unknown, unused: string, url?: string | URL | null): void;
+    replaceState(data: unknown, unused: string, url?: string | URL | null): void;
+  };
   addEventListener(type: string, listener: () => void): void;
   removeEventListener(type: string, listener: () => void): void;
   dispatchEvent(event: Event): boolean;
@@ -27,7 +31,7 @@ export function onHistoryChange(win: PageTrackingWindow, listener: () => void): 
     patched.add(history);
     for (const method of ['pushState', 'replaceState'] as const) {
       const original = history[method];
-      history[method] = function patched(this: History, ...args) {
+      history[method] = function patched(this: unknown, ...args) {
         original.apply(this, args);
         win.dispatchEvent(new Event(NAVIGATE_EVENT));
       };
