@@ -180,6 +180,116 @@ describe('a byte order mark is not a column', () => {
   it.each(table)('$name', ({ given, want }) => expectProblems(`\uFEFF${given}`, want));
 });
 
+describe('a core schema tag on a value it does not fit says what the tag needs', () => {
+  const fix =
+    /^Remove the tag: without one, numbers, true\/false, null, lists and mappings are read as what they are/;
+  const table: { name: string; given: string; want: Want[] }[] = [
+    {
+      name: '!!float on a whole number',
+      given: property('{ type: number, minimum: !!float 1 }'),
+      want: [
+        {
+          code: 'invalid_value',
+          at: '!!float',
+          message:
+            /^The YAML tag !!float needs a number that is not whole, such as 1\.5; here it tags 1\.$/,
+          hint: fix,
+        },
+      ],
+    },
+    {
+      name: '!!float on a whole number written with a point',
+      given: property('{ type: number, minimum: !!float 1.0 }'),
+      want: [{ code: 'invalid_value', at: '!!float', message: /; here it tags 1\.0\.$/ }],
+    },
+    {
+      name: '!!int on a fraction',
+      given: property('{ type: number, minimum: !!int 1.5 }'),
+      want: [
+        {
+          code: 'invalid_value',
+          at: '!!int',
+          message:
+            /^The YAML tag !!int needs a whole number written without a point or an exponent, such as 12 or 0x1F; here it tags 1\.5\.$/,
+          hint: fix,
+        },
+      ],
+    },
+    {
+      name: '!!int written verbatim',
+      given: property('{ const: !<tag:yaml.org,2002:int> 1e3 }'),
+      want: [
+        {
+          code: 'invalid_value',
+          at: '!<tag:yaml.org,2002:int>',
+          message:
+            /^The YAML tag !<tag:yaml\.org,2002:int> needs a whole number .*; here it tags 1e3\.$/,
+        },
+      ],
+    },
+    {
+      name: '!!bool on yes',
+      given: property('{ type: boolean, const: !!bool yes }'),
+      want: [
+        {
+          code: 'invalid_value',
+          at: '!!bool',
+          message: /^The YAML tag !!bool needs true or false; here it tags yes\.$/,
+        },
+      ],
+    },
+    {
+      name: '!!null on text',
+      given: property('{ const: !!null none }'),
+      want: [
+        {
+          code: 'invalid_value',
+          at: '!!null',
+          message: /needs null, ~ or nothing; here it tags none\.$/,
+        },
+      ],
+    },
+    {
+      name: '!!int on nothing',
+      given: property('{ const: !!int }'),
+      want: [{ code: 'invalid_value', at: '!!int', message: /; here it tags nothing\.$/ }],
+    },
+    {
+      name: '!!str on a list',
+      given: property('{ enum: !!str [a] }'),
+      want: [
+        {
+          code: 'invalid_value',
+          at: '!!str',
+          message:
+            /^The YAML tag !!str needs text, not a list or a mapping; here it tags a list\.$/,
+        },
+      ],
+    },
+    {
+      name: '!!seq on a mapping',
+      given: property('{ enum: !!seq { a: 1 } }'),
+      want: [
+        { code: 'invalid_value', at: '!!seq', message: /needs a list; here it tags a mapping\.$/ },
+      ],
+    },
+    {
+      name: 'a tag outside the core schema keeps saying it is not part of the format',
+      given: property('{ const: !!timestamp 2024-01-01 }'),
+      want: [
+        {
+          code: 'invalid_value',
+          at: '!!timestamp',
+          message: /^The YAML tag !!timestamp is not part of the plan format/,
+          hint: /quote it/,
+        },
+      ],
+    },
+  ];
+
+  it.each(table)('$name', ({ given, want }) => expectProblems(given, want));
+});
+
 describe('only text that may hold a number read otherwise than written takes the slow positioned parse', () => {
   const table: { given: string; want: boolean }[] = [
     { given: 'p: { const: 0777 }', want: true },

@@ -400,16 +400,34 @@ function checkVersion(
   ];
 }
 
-/** The core schema's tags, with what each makes of the node it tags. */
-const CORE_TAGS: Record<string, (node: Node) => boolean> = {
-  'tag:yaml.org,2002:str': (node) => isScalar(node) && typeof node.value === 'string',
-  'tag:yaml.org,2002:int': (node) => isScalar(node) && Number.isInteger(node.value),
-  'tag:yaml.org,2002:float': (node) =>
-    isScalar(node) && typeof node.value === 'number' && !Number.isInteger(node.value),
-  'tag:yaml.org,2002:bool': (node) => isScalar(node) && typeof node.value === 'boolean',
-  'tag:yaml.org,2002:null': (node) => isScalar(node) && node.value === null,
-  'tag:yaml.org,2002:map': (node) => isMap(node),
-  'tag:yaml.org,2002:seq': (node) => isSeq(node),
+/**
+ * The core schema's tags: whether each fits the node it tags, as both
+ * parsers then read it alike, and what it needs, for the problem when not.
+ */
+const CORE_TAGS: Record<string, { fits: (node: Node) => boolean; needs: string }> = {
+  'tag:yaml.org,2002:str': {
+    fits: (node) => isScalar(node) && typeof node.value === 'string',
+    needs: 'text, not a list or a mapping',
+  },
+  'tag:yaml.org,2002:int': {
+    fits: (node) => isScalar(node) && Number.isInteger(node.value),
+    needs: 'a whole number written without a point or an exponent, such as 12 or 0x1F',
+  },
+  'tag:yaml.org,2002:float': {
+    fits: (node) =>
+      isScalar(node) && typeof node.value === 'number' && !Number.isInteger(node.value),
+    needs: 'a number that is not whole, such as 1.5',
+  },
+  'tag:yaml.org,2002:bool': {
+    fits: (node) => isScalar(node) && typeof node.value === 'boolean',
+    needs: 'true or false',
+  },
+  'tag:yaml.org,2002:null': {
+    fits: (node) => isScalar(node) && node.value === null,
+    needs: 'null, ~ or nothing',
+  },
+  'tag:yaml.org,2002:map': { fits: (node) => isMap(node), needs: 'a mapping' },
+  'tag:yaml.org,2002:seq': { fits: (node) => isSeq(node), needs: 'a list' },
 };
 
 /**
@@ -419,7 +437,24 @@ const CORE_TAGS: Record<string, (node: Node) => boolean> = {
  * another value (`!!float 1`, `!!int 1.5`, `!!str [a]`), so the tag is refused.
  */
 function readsAsTagged(node: Node): boolean {
-  return node.tag !== undefined && CORE_TAGS[node.tag]?.(node) === true;
+  return coreTagOf(node)?.fits(node) === true;
+}
+
+/** The core schema tag on a node, if that is what it has (a verbatim `!<constructor>` is not). */
+function coreTagOf(node: Node): (typeof CORE_TAGS)[string] | undefined {
+  return node.tag !== undefined && Object.hasOwn(CORE_TAGS, node.tag)
+    ? CORE_TAGS[node.tag]
+    : undefined;
+}
+
+/** What a tagged node holds, as a problem names it: its kind, or its first line as written. */
+function describeTagged(text: string, node: Node): string {
+  if (isSeq(node)) return 'a list';
+  if (isMap(node)) return 'a mapping';
+  const [start = 0, end = start] = node.range ?? [];
+  const written = text.slice(start, end).split(/\r?\n/)[0]?.trim() ?? '';
+  if (written === '') return 'nothing';
+  return written.length > 24 ? `${written.slice(0, 20)}…` : written;
 }
 
 /**
@@ -539,10 +574,18 @@ function checkKeys(
     const written = /^\S+/.exec(text.slice(start))?.[0] ?? String((node as Node).tag);
     // A bare ! only stops a scalar being read as a number or boolean, as in both parsers.
     if (written === '!' || readsAsTagged(node as Node)) return false;
+    const coreTag = coreTagOf(node as Node);
     problems.push({
       code: 'invalid_value',
-      message: `The YAML tag ${written} is not part of the plan format, which reads text, numbers, true/false, null, lists and mappings.`,
-      hint: 'Remove the tag. To keep a value such as a date as text, quote it: "2024-01-01".',
+      ...(coreTag
+        ? {
+            message: `The YAML tag ${written} needs ${coreTag.needs}; here it tags ${describeTagged(text, node as Node)}.`,
+            hint: 'Remove the tag: without one, numbers, true/false, null, lists and mappings are read as what they are, and quoted text as text.',
+          }
+        : {
+            message: `The YAML tag ${written} is not part of the plan format, which reads text, numbers, true/false, null, lists and mappings.`,
+            hint: 'Remove the tag. To keep a value such as a date as text, quote it: "2024-01-01".',
+          }),
       file,
       ...position(start),
     });
