@@ -6,6 +6,7 @@ import { loadPlanFile } from '../plan/load-plan.js';
 import { formatProblem, type PlanProblem } from '../plan/problems.js';
 import { staleFiles, WriteError, writeFilesAtomically } from '../write-files.js';
 import { CONFIG_FILE, DEFAULT_CONFIG, readConfig } from './config.js';
+import { planPathFromOutput } from './plan-path-from-output.js';
 import { STARTER_PLAN } from './starter-plan.js';
 import { watchFile } from './watch-file.js';
 
@@ -40,14 +41,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 
   /** Loads and generates; prints problems and returns undefined when the plan is invalid. */
-  async function generateFrom(plan: string) {
+  async function generateFrom(plan: string, outDir: string) {
     const planPath = resolve(io.cwd, plan);
     const loaded = await loadPlanFile(planPath, display(planPath));
     if (!loaded.model) {
       reportProblems(loaded.problems, display(planPath));
       return undefined;
     }
-    const result = generate(loaded.model, { planFile: display(planPath) });
+    const result = generate(loaded.model, { planFile: planPathFromOutput(outDir, planPath) });
     return result.ok ? { files: result.files, model: loaded.model } : undefined;
   }
 
@@ -76,7 +77,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       async ({ plan, out, watch: watching }) => {
         const outDir = resolve(io.cwd, out);
         const once = async () => {
-          const generated = await generateFrom(plan);
+          const generated = await generateFrom(plan, outDir);
           if (!generated) return;
           try {
             await writeFilesAtomically(outDir, generated.files);
@@ -105,9 +106,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       'Exit 1 when the generated files are stale (for CI)',
       (command) => command.option('plan', planOption).option('out', outOption),
       async ({ plan, out }) => {
-        const generated = await generateFrom(plan);
-        if (!generated) return;
         const outDir = resolve(io.cwd, out);
+        const generated = await generateFrom(plan, outDir);
+        if (!generated) return;
         const stale = await staleFiles(outDir, generated.files);
         if (stale.length > 0) {
           for (const path of stale)
