@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -131,6 +139,68 @@ describe('codegen generate', () => {
     expect(stderr).toContain('nothing was written');
     expect(readFileSync(join(cwd, 'gen/index.ts'), 'utf8')).toBe(before);
     expect(existsSync(join(cwd, 'other'))).toBe(false);
+  });
+});
+
+/** Every file under `dir`, with its contents. */
+function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files[path] = readFileSync(path, 'utf8');
+  }
+  return files;
+}
+
+describe('a command line with a mistyped or empty word', () => {
+  const table: { given: string[]; want: string }[] = [
+    { given: ['--output', 'src/tracking'], want: 'unknown flag --output; did you mean --out?' },
+    { given: ['valdate'], want: 'unknown command "valdate"; did you mean "validate"?' },
+    { given: ['generat'], want: 'unknown command "generat"; did you mean "generate"?' },
+    { given: ['generate', '--bogus'], want: 'unknown flag --bogus' },
+    { given: ['check', '--watch'], want: 'codegen check does not take --watch' },
+    { given: ['--out='], want: '--out has no value (is a variable in it unset?)' },
+    { given: ['generate', '--out', ''], want: '--out has no value' },
+    { given: ['check', '--out='], want: '--out has no value' },
+    { given: ['--plan='], want: '--plan has no value' },
+    { given: ['init', '--out', 'gen'], want: 'codegen init does not take --out' },
+  ];
+
+  it.each(table)(
+    '$given exits 1 naming the word, before anything runs or is written',
+    async ({ given, want }) => {
+      writeFileSync(join(cwd, 'tracking-plan.yaml'), VALID);
+      mkdirSync(join(cwd, 'src/analytics'), { recursive: true });
+      writeFileSync(join(cwd, 'src/analytics/index.ts'), '// mine\n');
+      writeFileSync(join(cwd, 'index.ts'), '// mine too\n');
+      const before = snapshot(cwd);
+      const { code, stdout, stderr } = await run(...given);
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      const lines = stderr.split('\n');
+      expect(lines).toHaveLength(2);
+      expect(lines[0]).toContain(want);
+      expect(lines[1]).toBe(
+        'Run `codegen --help` for the commands and their flags. Nothing was written.',
+      );
+      expect(snapshot(cwd)).toEqual(before);
+    },
+  );
+});
+
+describe('codegen --version and --help', () => {
+  it('--version prints the version in package.json', async () => {
+    const { version } = JSON.parse(
+      readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+    ) as { version: string };
+    expect(await run('--version')).toEqual({ code: 0, stdout: version, stderr: '' });
+  });
+
+  it('--help prints the commands through the CLI output', async () => {
+    const { code, stdout } = await run('--help');
+    expect(code).toBe(0);
+    expect(stdout).toContain('codegen validate');
   });
 });
 
