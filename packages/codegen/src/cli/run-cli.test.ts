@@ -5,6 +5,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -281,6 +282,16 @@ describe('codegen init', () => {
       plan: 'tracking-plan.yaml',
       out: 'src/analytics',
     });
+  });
+
+  it('writes neither file when it cannot write one', async () => {
+    // A link to nothing is no file to access, but writing through it fails.
+    symlinkSync(join(cwd, 'missing/target.json'), join(cwd, 'codegen.config.json'));
+    const { code, stderr } = await run('init');
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^codegen: cannot write codegen\.config\.json: EEXIST/);
+    expect(stderr).toContain('Nothing was written.');
+    expect(existsSync(join(cwd, 'tracking-plan.yaml'))).toBe(false);
   });
 
   it('never overwrites', async () => {

@@ -1,4 +1,4 @@
-import { access, writeFile } from 'node:fs/promises';
+import { access, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { generate } from '../generate.js';
 import { loadPlanFile } from '../plan/load-plan.js';
@@ -138,7 +138,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           return 1;
         }
       }
-      for (const [path, contents] of targets) await writeFile(path, contents, { flag: 'wx' });
+      const written: string[] = [];
+      for (const [path, contents] of targets) {
+        try {
+          await writeFile(path, contents, { flag: 'wx' });
+        } catch (error) {
+          // Both files or neither: remove the one this run wrote.
+          for (const done of written) await rm(done, { force: true });
+          io.stderr(`codegen: cannot write ${display(path)}: ${(error as Error).message}`);
+          io.stderr('Nothing was written.');
+          return 1;
+        }
+        written.push(path);
+      }
       io.stdout(
         `Wrote ${targets.map(([path]) => display(path)).join(' and ')}. Next: codegen generate`,
       );
