@@ -313,6 +313,22 @@ async function until(condition: () => boolean): Promise<void> {
 }
 
 describe('codegen generate --watch', () => {
+  it('exits 1, saying so, when the directory of the plan cannot be watched', async () => {
+    const { code, stdout, stderr } = await run(
+      'generate',
+      '--watch',
+      '--plan',
+      'missing/tracking-plan.yaml',
+      '--out',
+      'gen',
+    );
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^missing\/tracking-plan\.yaml:1:1 error file_unreadable/);
+    expect(stderr).toMatch(/\ncodegen: cannot watch missing for changes to the plan: ENOENT/);
+    expect(existsSync(join(cwd, 'gen'))).toBe(false);
+  });
+
   it('generates again on each change, reports a broken plan without stopping, and ends on abort', async () => {
     const planPath = join(cwd, 'tracking-plan.yaml');
     const output = join(cwd, 'gen/plan.js');

@@ -1,5 +1,5 @@
 import { access, rm, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { generate } from '../generate.js';
 import { loadPlanFile } from '../plan/load-plan.js';
 import { formatProblem, type PlanProblem } from '../plan/problems.js';
@@ -91,11 +91,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       };
       const exitCode = await once();
       if (!request.watch) return exitCode;
-      // In watch mode a bad plan is reported and waited out, not fatal.
+      // In watch mode a bad plan is reported and waited out, not fatal; a directory
+      // that cannot be watched is.
+      let stopped: Promise<void>;
+      try {
+        stopped = watchFile(resolve(io.cwd, plan), io.signal, async () => {
+          await once();
+        });
+      } catch (error) {
+        io.stderr(
+          `codegen: cannot watch ${display(dirname(resolve(io.cwd, plan)))} for changes to the plan: ${(error as Error).message}`,
+        );
+        return 1;
+      }
       io.stdout(`Watching ${plan} for changes; stop with Ctrl+C.`);
-      await watchFile(resolve(io.cwd, plan), io.signal, async () => {
-        await once();
-      });
+      await stopped;
       // Stopping a watch is not a failure, whatever the last plan was.
       return 0;
     }
