@@ -214,6 +214,36 @@ describe('trackplan-receiver CLI', () => {
     expect(cli.lines).toEqual([]);
   });
 
+  it('stays alive while down and answers again afterwards', async () => {
+    const cli = runCli(['--port', '0', '--max-lifetime-seconds', '30']);
+    const url = await listeningUrl(cli);
+    let exited = false;
+    void cli.closed.then(() => {
+      exited = true;
+    });
+
+    const down = await fetch(`${url}/__receiver/down`, {
+      method: 'POST',
+      body: JSON.stringify({ ms: 500 }),
+    });
+    expect(down.status).toBe(200);
+    const answers = async (): Promise<boolean> =>
+      (await fetch(`${url}/__receiver/messages`).catch(() => undefined)) !== undefined;
+    // It goes down once its answer is sent, so wait until it refuses, a bounded number of times.
+    let refused = false;
+    for (let i = 0; i < 100 && !refused; i += 1) refused = !(await answers());
+    // Then either it answers again or the process has exited, which is the bug.
+    let back = false;
+    for (let i = 0; i < 400 && !back && !exited; i += 1) {
+      back = await answers();
+      if (!back) await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+
+    expect(refused).toBe(true);
+    expect(exited).toBe(false);
+    expect(back).toBe(true);
+  });
+
   it('stops by itself after --max-lifetime-seconds', async () => {
     const cli = runCli(['--port', '0', '--max-lifetime-seconds', '0.05']);
 

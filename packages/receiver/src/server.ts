@@ -362,14 +362,15 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
       });
     }
     if (closing) return;
-    // Unreferenced, and cleared by close(), so a down receiver never holds a process open.
+    // Referenced, as the listening server it stands in for: a receiver that is down
+    // still holds its process open (the CLI would otherwise exit), and close() or the
+    // end of its lifetime clears it, so it never outlives the receiver.
     downTimer = setTimeout(
       () => {
         if (!closing) server.listen(port, host);
       },
       Math.min(ms, MAX_TIMER_MS),
     );
-    downTimer.unref();
   }
   // Node runs a longer timer after 1 ms, which would stop the server at once.
   const lifetimeMs = Math.min(options.maxLifetimeMs ?? 15 * 60 * 1000, MAX_TIMER_MS);
