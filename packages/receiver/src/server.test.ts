@@ -182,6 +182,35 @@ describe('Segment routes', () => {
     expect(onMessage).toHaveBeenCalledTimes(2);
   });
 
+  it('fails the whole request with a 500 when onMessage throws, so a retry records it once', async () => {
+    let failing = true;
+    const receiver = await start({
+      onMessage: ({ message }) => {
+        if (failing && message.event === 'B') throw new Error('print failed');
+      },
+    });
+
+    const first = await postBatch(receiver, 'A', 'B', 'C');
+    const firstBody = await first.json();
+    const messagesAfterFirst = receiver.messages();
+    failing = false;
+    const retry = await postBatch(receiver, 'A', 'B', 'C');
+
+    expect(first.status).toBe(500);
+    expect(messagesAfterFirst).toEqual([]);
+    expect(receiver.requests()).toEqual([
+      expect.objectContaining({ index: 0, status: 500, messageCount: 0, writeKey: null }),
+      expect.objectContaining({ index: 1, status: 200, messageCount: 3 }),
+    ]);
+    expect(retry.status).toBe(200);
+    expect(events(receiver.messages())).toEqual(['A', 'B', 'C']);
+    expect(receiver.messages().map(({ requestIndex }) => requestIndex)).toEqual([1, 1, 1]);
+    expect(firstBody).toEqual({
+      success: false,
+      error: 'Receiver error: onMessage threw: print failed',
+    });
+  });
+
   const contentTypes: { given: Record<string, string>; want: string }[] = [
     { given: { 'Content-Type': 'application/json' }, want: 'application/json' },
     { given: { 'Content-Type': 'text/plain' }, want: 'text/plain' },

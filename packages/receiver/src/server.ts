@@ -17,7 +17,11 @@ export interface ReceiverOptions {
   maxLifetimeMs?: number;
   /** Largest body read before answering 400, protecting the test process. @default 8 MiB */
   maxBodyBytes?: number;
-  /** Called for each recorded message, e.g. to print it. */
+  /**
+   * Called for each message of an accepted request, e.g. to print it, just before
+   * the request's messages are recorded. If it throws, the request fails as a
+   * whole: none of its messages are recorded and it is answered and logged as a 500.
+   */
   onMessage?: (received: ReceivedMessage) => void;
 }
 
@@ -236,19 +240,31 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
       entry.status = parsed.status;
       return sendJson(res, parsed.status, { success: false, error: parsed.error });
     }
-    entry.writeKey = parsed.writeKey;
-    entry.messageCount = parsed.messages.length;
-    entry.status = 200;
-    for (const message of parsed.messages) {
-      const received: ReceivedMessage = {
+    const received = parsed.messages.map(
+      (message): ReceivedMessage => ({
         message,
         writeKey: parsed.writeKey,
         route,
         requestIndex: index,
-      };
-      recorded.push(received);
-      options.onMessage?.(received);
+      }),
+    );
+    // All of the request or none of it: a callback that throws fails the whole request,
+    // so a client that retries it does not leave the messages before the throw twice.
+    try {
+      for (const message of received) options.onMessage?.(message);
+    } catch (error) {
+      entry.status = 500;
+      const reason = error instanceof Error ? error.message : String(error);
+      return sendJson(res, 500, {
+        success: false,
+        error: `Receiver error: onMessage threw: ${reason}`,
+      });
     }
+    entry.writeKey = parsed.writeKey;
+    entry.messageCount = received.length;
+    entry.status = 200;
+    // A loop, not push(...received): a 500 KB batch of `{}` is too many arguments for one call.
+    for (const message of received) recorded.push(message);
     events.emit('recorded');
     sendJson(res, 200, { success: true });
   }
