@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ReceiverError } from './errors.js';
 import { type Receiver, type ReceiverOptions, startReceiver } from './server.js';
 import type { ReceivedMessage } from './types.js';
 
@@ -511,6 +512,69 @@ describe('faults', () => {
     expect(receiver.messages()).toEqual([]);
   });
 
+  it.each([200, 204, 304, 418, 599])(
+    'answers an injected %d with that status and logs the same',
+    async (status) => {
+      const receiver = await start();
+      receiver.injectFaults({ status });
+
+      const response = await postBatch(receiver, 'A');
+
+      expect(response.status).toBe(status);
+      expect(receiver.requests().map((request) => request.status)).toEqual([status]);
+    },
+  );
+
+  it('refuses a fault it cannot apply in injectFaults, queuing none of the call', async () => {
+    const receiver = await start();
+
+    const thrown = (() => {
+      try {
+        receiver.injectFaults({ status: 503 }, { status: 99 });
+      } catch (error) {
+        return error;
+      }
+    })();
+
+    expect(thrown).toBeInstanceOf(ReceiverError);
+    expect(thrown).toMatchObject({
+      code: 'invalid_fault',
+      message: expect.stringMatching(
+        /^injectFaults: faults\[1\]\.status must be a whole number from 200 to 599, got 99\. A fault has only these optional fields: status/,
+      ),
+    });
+    expect((await postBatch(receiver, 'A')).status).toBe(200);
+    expect(receiver.requests().map(({ status }) => status)).toEqual([200]);
+  });
+
+  it.each([{ status: 1000 }, { times: 1.5 }, { delayMs: Number.NaN }])(
+    'refuses %o in injectFaults',
+    async (fault) => {
+      const receiver = await start();
+
+      expect(() => receiver.injectFaults(fault)).toThrow(ReceiverError);
+      expect((await postBatch(receiver, 'A')).status).toBe(200);
+    },
+  );
+
+  it('caps delayMs at the longest timer Node can set, rather than answering at once', async () => {
+    const receiver = await start();
+    const delay = catchTimer(2 ** 31 - 1);
+    receiver.injectFaults({ delayMs: 3e9 });
+
+    let status: number | undefined;
+    const answered = postBatch(receiver, 'Late').then((response) => {
+      status = response.status;
+    });
+    const fire = await untilCaught(delay);
+    await turns(20);
+    expect(status).toBeUndefined();
+
+    fire();
+    await answered;
+    expect(status).toBe(200);
+  });
+
   it('drops the connection, so fetch rejects, and records nothing', async () => {
     const receiver = await start();
     receiver.injectFaults({ dropConnection: true });
@@ -672,6 +736,14 @@ describe('control routes', () => {
     { given: '{"status":"500"}' },
     { given: '{"delay":100}' },
     { given: '{"dropConnection":"yes"}' },
+    { given: '{"status":99}' },
+    { given: '{"status":1000}' },
+    { given: '[{"status":500},{"status":1000}]' },
+    { given: '{"status":500.5}' },
+    { given: '{"retryAfter":"1\\r\\nX-Injected: yes","status":429}' },
+    { given: '{"delayMs":-5}' },
+    { given: '{"times":1.5,"status":500}' },
+    { given: '{"times":-1,"status":500}' },
   ];
 
   it.each(badFaults)(
@@ -695,6 +767,23 @@ describe('control routes', () => {
       expect(statuses).toEqual([503, 200]);
     },
   );
+
+  it('POST /__receiver/faults names the field to fix', async () => {
+    const receiver = await start();
+
+    const single = await post(receiver, '/__receiver/faults', { status: 1000 });
+    const listed = await post(receiver, '/__receiver/faults', [{ status: 500 }, { times: 1.5 }]);
+
+    expect(single.status).toBe(400);
+    expect(((await single.json()) as { error: string }).error).toMatch(
+      /^The fault\.status must be a whole number from 200 to 599, got 1000\. Send a JSON fault/,
+    );
+    expect(listed.status).toBe(400);
+    expect(((await listed.json()) as { error: string }).error).toMatch(
+      /^faults\[1\]\.times must be a whole number, 0 or more, got 1\.5\. Send a JSON fault/,
+    );
+    expect((await postBatch(receiver, 'A')).status).toBe(200);
+  });
 
   it('POST /__receiver/reset forgets messages, requests and pending faults', async () => {
     const receiver = await start();

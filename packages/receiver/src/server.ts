@@ -1,6 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { ReceiverError } from './errors.js';
+import { FAULT_FIELD_LIST, faultIssue, MAX_TIMER_MS } from './faults.js';
 import { BATCH_ROUTES, parseSegmentRequest, SINGLE_ROUTES } from './parse-request.js';
 import type { Fault, ReceivedMessage, ReceivedRequest } from './types.js';
 
@@ -37,7 +39,11 @@ export interface Receiver {
   uniqueMessages(): ReceivedMessage[];
   /** Every request to a Segment route, faulted ones included. */
   requests(): ReceivedRequest[];
-  /** Queues faults for the next requests, in order. */
+  /**
+   * Queues faults for the next requests, in order. Throws a `ReceiverError`
+   * with code `invalid_fault`, queuing none of them, if one cannot be applied
+   * (e.g. `status: 99`).
+   */
   injectFaults(...faults: Fault[]): void;
   /** Forgets recorded messages, requests and pending faults. */
   clear(): void;
@@ -53,9 +59,6 @@ export interface Receiver {
   idle(): Promise<void>;
   close(): Promise<void>;
 }
-
-/** The longest delay `setTimeout` honours, in ms. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 const CORS_HEADERS = {
   'Access-Control-Allow-Origin': '*',
@@ -79,33 +82,6 @@ function preflightHeaders(asked: string | undefined): Record<string, string> {
   return extra.length === 0
     ? CORS_HEADERS
     : { ...CORS_HEADERS, 'Access-Control-Allow-Headers': [allowed, ...extra].join(', ') };
-}
-
-/** The type of each field a fault may have, checked when a fault arrives as JSON. */
-const FAULT_FIELDS: Record<keyof Fault, 'number' | 'string' | 'boolean'> = {
-  status: 'number',
-  retryAfter: 'string',
-  delayMs: 'number',
-  dropConnection: 'boolean',
-  resetConnection: 'boolean',
-  times: 'number',
-};
-const FAULT_FIELD_LIST = Object.entries(FAULT_FIELDS)
-  .map(([field, type]) => `${field} (${type})`)
-  .join(', ');
-
-/**
- * Whether a fault sent as JSON has the shape of `Fault`. Anything else is
- * refused: a `null` would sit at the head of the queue for ever, and a
- * misspelt field would silently inject nothing.
- */
-function isFault(value: unknown): value is Fault {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  return Object.entries(value).every(
-    ([field, fieldValue]) =>
-      Object.hasOwn(FAULT_FIELDS, field) &&
-      typeof fieldValue === FAULT_FIELDS[field as keyof Fault],
-  );
 }
 
 function sendJson(
@@ -167,6 +143,20 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
     faults.push(...list.filter((fault) => fault.times === undefined || fault.times > 0));
   }
 
+  function injectFaults(list: Fault[]): void {
+    // Check them all first, so a bad fault queues none of them, as the control route does.
+    for (const [i, fault] of list.entries()) {
+      const issue = faultIssue(fault, `faults[${i}]`);
+      if (issue !== undefined) {
+        throw new ReceiverError(
+          'invalid_fault',
+          `injectFaults: ${issue}. A fault has only these optional fields: ${FAULT_FIELD_LIST}.`,
+        );
+      }
+    }
+    addFaults(list);
+  }
+
   async function handleSegment(
     req: IncomingMessage,
     res: ServerResponse,
@@ -201,8 +191,9 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
     const raw = await readBody(req, maxBodyBytes);
     const fault = takeFault();
     if (fault?.delayMs) {
+      const delayMs = Math.min(fault.delayMs, MAX_TIMER_MS);
       // Unreferenced: a slow answer must not keep a test process alive after close().
-      await new Promise((resolve) => setTimeout(resolve, fault.delayMs).unref());
+      await new Promise((resolve) => setTimeout(resolve, delayMs).unref());
     }
     if (fault?.dropConnection) {
       req.socket.destroy();
@@ -283,19 +274,23 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
     if (req.method === 'POST' && route === '/__receiver/faults') {
       const body = await readBody(req, maxBodyBytes);
       let value: unknown;
+      let issue: string | undefined;
       try {
         value = JSON.parse(body?.toString('utf8') ?? '');
       } catch {
-        value = undefined;
+        issue = 'The body is not JSON';
       }
       const list: unknown[] = Array.isArray(value) ? value : [value];
-      if (!list.every(isFault)) {
+      issue ??= Array.isArray(value)
+        ? list.map((fault, i) => faultIssue(fault, `faults[${i}]`)).find(Boolean)
+        : faultIssue(value, 'The fault');
+      if (issue !== undefined) {
         return sendJson(res, 400, {
           success: false,
-          error: `Send a JSON fault or array of faults, each an object with only these optional fields: ${FAULT_FIELD_LIST}`,
+          error: `${issue}. Send a JSON fault or array of faults, each an object with only these optional fields: ${FAULT_FIELD_LIST}`,
         });
       }
-      addFaults(list);
+      addFaults(list as Fault[]);
       return sendJson(res, 200, { success: true });
     }
     if (req.method === 'POST' && route === '/__receiver/reset') {
@@ -408,7 +403,7 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
       });
     },
     requests: () => [...requests],
-    injectFaults: (...list) => addFaults(list),
+    injectFaults: (...list) => injectFaults(list),
     clear,
     waitForMessages(count, { timeoutMs = 10_000 } = {}) {
       return new Promise((resolve, reject) => {

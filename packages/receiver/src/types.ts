@@ -32,10 +32,14 @@ export interface ReceivedRequest {
  * the delay is over, even if the client has given up by then.
  */
 export interface Fault {
+  /** A whole number from 200 to 599; 1xx are interim answers a client keeps waiting after. */
   status?: number;
+  /** Sent as the `Retry-After` header with `status`; must be a valid header value. */
   retryAfter?: string;
+  /** 0 or more; above 2^31-1 ms (about 24.8 days) it is capped at that. */
   delayMs?: number;
   dropConnection?: boolean;
   resetConnection?: boolean;
+  /** A whole number, 0 or more. A fault for 0 requests is dropped. @default 1 */
   times?: number;
 }
