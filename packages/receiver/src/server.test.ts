@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ReceiverError } from './errors.js';
@@ -810,6 +811,68 @@ describe('control routes', () => {
     expect(receiver.messages()).toEqual([]);
     expect(receiver.requests()).toEqual([]);
     expect((await postBatch(receiver, 'B')).status).toBe(200);
+  });
+
+  it('clear() while a request is held back by delayMs: it is answered but not recorded', async () => {
+    const receiver = await start();
+    const delay = catchTimer(6_666);
+    receiver.injectFaults({ delayMs: 6_666 });
+    const held = postBatch(receiver, 'Before clear');
+    const fire = await untilCaught(delay);
+
+    receiver.clear();
+    const after = await postBatch(receiver, 'After clear');
+    fire();
+    const late = await held;
+
+    expect(after.status).toBe(200);
+    expect(late.status).toBe(200);
+    expect(events(receiver.messages())).toEqual(['After clear']);
+    expect(receiver.messages().map(({ requestIndex }) => requestIndex)).toEqual([0]);
+    expect(receiver.requests()).toEqual([
+      expect.objectContaining({ index: 0, status: 200, messageCount: 1 }),
+    ]);
+  });
+
+  it('clear() while a body is being read: the request takes no fault queued after', async () => {
+    const receiver = await start();
+    const { port } = new URL(receiver.url);
+    let sent: (status: number | undefined) => void = () => undefined;
+    const answered = new Promise<number | undefined>((resolve) => {
+      sent = resolve;
+    });
+    const slow = request(
+      { host: '127.0.0.1', port, method: 'POST', path: '/v1/track' },
+      (response) => {
+        response.resume();
+        sent(response.statusCode);
+      },
+    );
+    slow.on('error', () => sent(undefined));
+    slow.write('{"event":');
+    for (let i = 0; i < 1_000 && receiver.requests().length === 0; i += 1) await turns(1);
+
+    receiver.clear();
+    receiver.injectFaults({ status: 503 });
+    slow.end('"Before clear"}');
+    const slowStatus = await answered;
+    const next = await postBatch(receiver, 'After clear');
+
+    expect(slowStatus).toBe(200);
+    expect(next.status).toBe(503);
+    expect(receiver.messages()).toEqual([]);
+    expect(receiver.requests()).toEqual([expect.objectContaining({ index: 0, status: 503 })]);
+  });
+
+  it('clear() from onMessage records nothing of that request', async () => {
+    let receiver: Receiver | undefined;
+    receiver = await start({ onMessage: () => receiver?.clear() });
+
+    const response = await postBatch(receiver, 'A', 'B');
+
+    expect(response.status).toBe(200);
+    expect(receiver.messages()).toEqual([]);
+    expect(receiver.requests()).toEqual([]);
   });
 
   const unknownControl: { given: { method: string; route: string } }[] = [

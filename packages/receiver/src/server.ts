@@ -45,7 +45,10 @@ export interface Receiver {
    * (e.g. `status: 99`).
    */
   injectFaults(...faults: Fault[]): void;
-  /** Forgets recorded messages, requests and pending faults. */
+  /**
+   * Forgets recorded messages, requests and pending faults. A request still in
+   * flight is answered, but records nothing and takes no fault queued after.
+   */
   clear(): void;
   /** Resolves once at least `count` messages are recorded, or rejects after `timeoutMs`. */
   waitForMessages(count: number, options?: { timeoutMs?: number }): Promise<ReceivedMessage[]>;
@@ -128,6 +131,12 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
   /** Segment requests being read or answered. */
   let active = 0;
   let downTimer: NodeJS.Timeout | undefined;
+  /**
+   * Counts clear() calls. A request that arrived before the latest one belongs to
+   * what was cleared: it is still answered, but records nothing, is not listed,
+   * and takes no fault queued since, so the record after clear() stays consistent.
+   */
+  let generation = 0;
 
   function takeFault(): Fault | undefined {
     const fault = faults[0];
@@ -176,6 +185,8 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
     res: ServerResponse,
     route: string,
   ): Promise<void> {
+    const arrivedIn = generation;
+    const cleared = (): boolean => generation !== arrivedIn;
     const index = requests.length;
     const entry: ReceivedRequest = {
       index,
@@ -189,7 +200,7 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
     };
     requests.push(entry);
     const raw = await readBody(req, maxBodyBytes);
-    const fault = takeFault();
+    const fault = cleared() ? undefined : takeFault();
     if (fault?.delayMs) {
       const delayMs = Math.min(fault.delayMs, MAX_TIMER_MS);
       // Unreferenced: a slow answer must not keep a test process alive after close().
@@ -242,7 +253,7 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
     // All of the request or none of it: a callback that throws fails the whole request,
     // so a client that retries it does not leave the messages before the throw twice.
     try {
-      for (const message of received) options.onMessage?.(message);
+      if (!cleared()) for (const message of received) options.onMessage?.(message);
     } catch (error) {
       entry.status = 500;
       const reason = error instanceof Error ? error.message : String(error);
@@ -254,9 +265,12 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
     entry.writeKey = parsed.writeKey;
     entry.messageCount = received.length;
     entry.status = 200;
-    // A loop, not push(...received): a 500 KB batch of `{}` is too many arguments for one call.
-    for (const message of received) recorded.push(message);
-    events.emit('recorded');
+    // Checked again: onMessage may have called clear().
+    if (!cleared()) {
+      // A loop, not push(...received): a 500 KB batch of `{}` is too many arguments for one call.
+      for (const message of received) recorded.push(message);
+      events.emit('recorded');
+    }
     sendJson(res, 200, { success: true });
   }
 
@@ -316,6 +330,7 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
   }
 
   function clear(): void {
+    generation += 1;
     recorded.length = 0;
     requests.length = 0;
     faults = [];
