@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -242,6 +243,38 @@ describe('trackplan-receiver CLI', () => {
     expect(refused).toBe(true);
     expect(exited).toBe(false);
     expect(back).toBe(true);
+  });
+
+  it('exits 1 saying why when another process took its port while it was down', async () => {
+    const cli = runCli(['--port', '0', '--max-lifetime-seconds', '30']);
+    const url = await listeningUrl(cli);
+    const down = await fetch(`${url}/__receiver/down`, {
+      method: 'POST',
+      body: JSON.stringify({ ms: 1000 }),
+    });
+    expect(down.status).toBe(200);
+    let refused = false;
+    for (let i = 0; i < 100 && !refused; i += 1) {
+      refused = (await fetch(`${url}/__receiver/messages`).catch(() => undefined)) === undefined;
+    }
+    const squatter = createNetServer();
+    await new Promise<void>((resolve) => {
+      squatter.listen(Number(new URL(url).port), '127.0.0.1', resolve);
+    });
+
+    try {
+      const { code, signal, stderr } = await cli.closed;
+
+      expect(refused).toBe(true);
+      expect({ code, signal }).toEqual({ code: 1, signal: null });
+      expect(stderr).toMatch(
+        new RegExp(
+          `^The receiver could not listen again on ${url} after going down, so it has closed: .*EADDRINUSE.*\n$`,
+        ),
+      );
+    } finally {
+      await new Promise((resolve) => squatter.close(resolve));
+    }
   });
 
   it('stops by itself after --max-lifetime-seconds', async () => {

@@ -43,6 +43,11 @@ const receiver = await startReceiver({
     const name = message.event ?? message.name ?? message.groupId ?? message.userId ?? '';
     console.log(`${String(message.type).padEnd(8)} ${String(name)}  writeKey=${writeKey ?? '-'}`);
   },
+  // The receiver has closed (it could not come back after going down): say why and fail.
+  onError: (error) => {
+    console.error(error.message);
+    process.exit(1);
+  },
 });
 // Handle signals before announcing the URL: whoever waits for that line may stop us at once.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

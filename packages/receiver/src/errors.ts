@@ -5,6 +5,12 @@
 export const RECEIVER_ERROR_CODES = {
   /** `injectFaults` was given a fault it cannot apply. The message names the field to fix. */
   invalid_fault: 'invalid_fault',
+  /**
+   * After `down()`, the receiver could not listen on its port again, usually because
+   * another process took it, so it has closed. Reported to `onError`. Start the
+   * receiver on a port nothing else uses (or 0).
+   */
+  relisten_failed: 'relisten_failed',
 } as const;
 
 export type ReceiverErrorCode = keyof typeof RECEIVER_ERROR_CODES;

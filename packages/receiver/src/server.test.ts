@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ReceiverError } from './errors.js';
@@ -647,6 +648,61 @@ describe('down and idle', () => {
     await untilCaught(timer);
     const refused = await postBatch(receiver, 'Refused').catch((caught: unknown) => caught);
     expect(refused).toBeInstanceOf(TypeError);
+  });
+
+  it('closes and reports to onError when another process took its port while it was down', async () => {
+    const onError = vi.fn();
+    const receiver = await start({ onError });
+    const timer = catchTimer(4_444);
+    await receiver.down(4_444);
+    const waiting = receiver.waitForMessages(1, { timeoutMs: 60_000 });
+    const squatter = createNetServer();
+    await new Promise<void>((resolve) => {
+      squatter.listen(Number(new URL(receiver.url).port), '127.0.0.1', resolve);
+    });
+
+    try {
+      (await untilCaught(timer))();
+      for (let i = 0; i < 1_000 && onError.mock.calls.length === 0; i += 1) await turns(1);
+
+      expect(onError).toHaveBeenCalledTimes(1);
+      const [error] = onError.mock.calls[0] ?? [];
+      expect(error).toBeInstanceOf(ReceiverError);
+      expect(error).toMatchObject({
+        code: 'relisten_failed',
+        message: expect.stringContaining(
+          `The receiver could not listen again on ${receiver.url} after going down, so it has closed`,
+        ),
+        cause: expect.objectContaining({ code: 'EADDRINUSE' }),
+      });
+      await expect(waiting).rejects.toThrow('could not listen again');
+      // Closed, so going down again does nothing and cannot fail a second time.
+      await expect(receiver.down(1)).resolves.toBeUndefined();
+      await expect(receiver.close()).resolves.toBeUndefined();
+      expect(onError).toHaveBeenCalledTimes(1);
+    } finally {
+      await new Promise((resolve) => squatter.close(resolve));
+    }
+  });
+
+  it('reports a failed listen after down as a process warning when there is no onError', async () => {
+    const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    const receiver = await start();
+    const timer = catchTimer(4_445);
+    await receiver.down(4_445);
+    const squatter = createNetServer();
+    await new Promise<void>((resolve) => {
+      squatter.listen(Number(new URL(receiver.url).port), '127.0.0.1', resolve);
+    });
+
+    try {
+      (await untilCaught(timer))();
+      for (let i = 0; i < 1_000 && warn.mock.calls.length === 0; i += 1) await turns(1);
+
+      expect(warn).toHaveBeenCalledWith(expect.objectContaining({ code: 'relisten_failed' }));
+    } finally {
+      await new Promise((resolve) => squatter.close(resolve));
+    }
   });
 
   it('close() works while down', async () => {

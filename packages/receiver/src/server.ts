@@ -25,6 +25,12 @@ export interface ReceiverOptions {
    * whole: none of its messages are recorded and it is answered and logged as a 500.
    */
   onMessage?: (received: ReceivedMessage) => void;
+  /**
+   * Called when the receiver fails on its own, outside any call: after `down()`
+   * it could not listen on its port again (code `relisten_failed`), so it has
+   * closed. @default process.emitWarning, which prints it to stderr
+   */
+  onError?: (error: ReceiverError) => void;
 }
 
 export interface Receiver {
@@ -360,12 +366,20 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
 
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolve());
+    // Removed once listening, so it cannot swallow an error from a later listen.
+    const onError = (error: Error): void => reject(error);
+    server.once('error', onError);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', onError);
+      resolve();
+    });
   });
   const { port } = server.address() as AddressInfo;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
   let closing: Promise<void> | undefined;
+  /** Why the receiver closed, when it was not asked to: told to pending waitForMessages calls. */
+  let closedBecause: string | undefined;
   function close(): Promise<void> {
     closing ??= new Promise<void>((resolve) => {
       clearTimeout(lifetime);
@@ -393,10 +407,44 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
     // end of its lifetime clears it, so it never outlives the receiver.
     downTimer = setTimeout(
       () => {
-        if (!closing) server.listen(port, host);
+        if (!closing) listenAgain();
       },
       Math.min(ms, MAX_TIMER_MS),
     );
+  }
+
+  /**
+   * Listens on the same port after down(). If that fails (another process took
+   * the port meanwhile), the receiver cannot come back: it closes, as close()
+   * does, and reports why rather than staying down in silence.
+   */
+  function listenAgain(): void {
+    const onError = (cause: NodeJS.ErrnoException): void => {
+      server.off('listening', onListening);
+      // Closed while the address was being looked up: there is nothing to come back to.
+      if (closing) return;
+      const hint =
+        cause.code === 'EADDRINUSE'
+          ? ` Another process took port ${port} while the receiver was down; give the receiver a port nothing else uses.`
+          : '';
+      const error = new ReceiverError(
+        'relisten_failed',
+        `The receiver could not listen again on ${url} after going down, so it has closed: ${cause.message}.${hint}`,
+        { cause },
+      );
+      closedBecause = error.message;
+      void close();
+      if (options.onError) options.onError(error);
+      else process.emitWarning(error);
+    };
+    const onListening = (): void => {
+      server.off('error', onError);
+      // close() came while the address was being looked up, before it could stop this listen.
+      if (closing) server.close();
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
   }
   // Node runs a longer timer after 1 ms, which would stop the server at once.
   const lifetimeMs = Math.min(options.maxLifetimeMs ?? 15 * 60 * 1000, MAX_TIMER_MS);
@@ -404,7 +452,7 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
   lifetime.unref();
 
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url,
     messages: () => [...recorded],
     uniqueMessages: () => {
       const seen = new Set<string>();
@@ -436,7 +484,12 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
           events.off('closed', onClosed);
           reject(new Error(`Expected ${count} messages ${reason}, got ${recorded.length}.`));
         };
-        const onClosed = (): void => stop('before the receiver closed');
+        const onClosed = (): void =>
+          stop(
+            closedBecause === undefined
+              ? 'before the receiver closed'
+              : `before the receiver closed (${closedBecause})`,
+          );
         const timer = setTimeout(() => stop(`within ${timeoutMs} ms`), timeoutMs);
         if (check()) return;
         if (closing) return stop('but the receiver is closed');
