@@ -117,6 +117,14 @@ describe('trackplan-receiver CLI', () => {
     expect(await listeningUrl(cli)).not.toMatch(/:0$/);
   });
 
+  it('accepts --max-lifetime-seconds up to the longest timer Node can set', async () => {
+    const cli = runCli(['--port=0', '--max-lifetime-seconds=2147483.647', '--quiet']);
+
+    const line = await cli.line(LISTENING);
+
+    expect(LISTENING.exec(line)?.[2]).toBe('2147483.647');
+  });
+
   it('prints a line for each message it records', async () => {
     const cli = runCli(['--port', '0', '--max-lifetime-seconds', '30']);
     const url = await listeningUrl(cli);
@@ -203,6 +211,34 @@ describe('trackplan-receiver CLI', () => {
     {
       given: ['--port', '0', '--max-lifetime-seconds', ''],
       want: '--max-lifetime-seconds must be a number of seconds above 0, got "".',
+    },
+    {
+      given: ['--port', '0', '--max-lifetime-seconds', 'Infinity'],
+      want: '--max-lifetime-seconds must be a number of seconds above 0, got "Infinity".',
+    },
+    {
+      given: ['--port', '0', '--max-lifetime-seconds', '1e10'],
+      want: '--max-lifetime-seconds can be at most 2147483.647 (about 24.8 days, the longest timer Node can set), got "1e10".',
+    },
+    {
+      given: ['--host', '0.0.0.0'],
+      want: 'Unknown flag --host. The flags are --port <n>, --max-lifetime-seconds <s> and --quiet.',
+    },
+    {
+      given: ['--port', '0', '-q'],
+      want: 'Unknown flag -q. The flags are --port <n>, --max-lifetime-seconds <s> and --quiet.',
+    },
+    {
+      given: ['serve'],
+      want: 'Unexpected argument "serve". The flags are --port <n>, --max-lifetime-seconds <s> and --quiet.',
+    },
+    {
+      given: ['--port'],
+      want: '--port needs a value. The flags are --port <n>, --max-lifetime-seconds <s> and --quiet.',
+    },
+    {
+      given: ['--port', '0', '--quiet=yes'],
+      want: '--quiet takes no value, got "yes".',
     },
   ];
 
