@@ -18,9 +18,15 @@ export const SINGLE_ROUTES: Record<string, string> = {
 };
 export const BATCH_ROUTES = new Set(['/v1/batch', '/v1/b', '/v1/import']);
 
+/**
+ * What `parseSegmentRequest` makes of a request: the messages to record, or the
+ * 400 Segment would answer. `bodyBytes` is the size after gunzip, except for
+ * gzip that cannot be read (the compressed size) and gzip that inflates past
+ * 500 KB (512001, where inflating stops).
+ */
 export type ParsedRequest =
   | { ok: true; writeKey: string | null; messages: Record<string, unknown>[]; bodyBytes: number }
-  | { ok: false; status: number; error: string; bodyBytes: number };
+  | { ok: false; status: 400; error: string; bodyBytes: number };
 
 function writeKeyFromAuth(header: string | undefined): string | null {
   // The auth scheme is case-insensitive (RFC 7235), so `basic` counts as `Basic`.

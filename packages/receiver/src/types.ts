@@ -16,7 +16,12 @@ export interface ReceivedRequest {
   method: string;
   route: string;
   headers: Record<string, string | string[] | undefined>;
-  /** Size of the body after gunzip, in bytes. */
+  /**
+   * Size of the body after gunzip, in bytes, as far as the receiver read it. 0
+   * while in flight, for a faulted request and for one over `maxBodyBytes`, none
+   * of which is parsed; the compressed size when the gzip cannot be read; 512001
+   * (one past 500 KB, where inflating stops) when it inflates past 500 KB.
+   */
   bodyBytes: number;
   writeKey: string | null;
   messageCount: number;
