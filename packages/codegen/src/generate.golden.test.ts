@@ -13,10 +13,8 @@ describe.each(GOLDEN_FIXTURES)('generated output of the $name plan', ({ name, pl
     if (!result.ok) throw new Error(JSON.stringify(result.problems, null, 2));
     expect(result.files.map((file) => file.path)).toEqual([
       'index.ts',
-      'plan.d.ts',
-      'plan.js',
-      'checks.js',
-      'checks.d.ts',
+      'plan-calls.ts',
+      'plan-checks.ts',
     ]);
     for (const file of result.files) {
       if (process.env.UPDATE_GOLDEN) writeFileSync(golden(`${name}/${file.path}`), file.contents);

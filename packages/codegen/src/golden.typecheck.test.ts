@@ -1,73 +1,128 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import {
+  compile,
+  describeDiagnostics,
+  fixtureFiles,
+  GOLDEN_ROOT,
+} from '../test/compile-generated.js';
 import { GOLDEN_FIXTURES } from '../test/golden/fixtures.js';
 
-const root = fileURLToPath(new URL('../test/golden/', import.meta.url));
+// Each fixture is compiled as its own program: each module augments core's
+// Register, so two in one program would conflict, as they would in one app.
 
-/** The settings every check starts from: an app with core's sources and no Node types. */
-const BASE_OPTIONS: ts.CompilerOptions = {
-  strict: true,
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.ESNext,
-  moduleResolution: ts.ModuleResolutionKind.Bundler,
-  customConditions: ['@trackplan/source'],
-  lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
-  // No Node types: generated code must compile in browser-only apps.
-  types: [],
-  noEmit: true,
-  skipDefaultLibCheck: true,
+/** The strictest settings the repository uses, with the generated bodies checked as well. */
+const STRICT: ts.CompilerOptions = {
+  noUncheckedIndexedAccess: true,
+  exactOptionalPropertyTypes: true,
+  noUnusedLocals: true,
+  noUnusedParameters: true,
+  noImplicitReturns: true,
+  // The generated files are checked like any code; TypeScript's own lib files are not.
+  skipLibCheck: false,
+  verbatimModuleSyntax: true,
+  isolatedModules: true,
 };
 
 /**
- * Compiles one fixture's generated module, and its usage file of type tests,
- * as its own program: each module augments core's Register, so two in one
- * program would conflict, as they would in one app. `onlyGenerated` keeps the
- * problems in the fixture's own files, for settings core's sources do not use.
+ * Settings apps turn on, under each of which the generated module, as
+ * written (its large files unchecked), must compile. Only problems in the
+ * fixture's own files count: core's sources are not what an app compiles.
  */
-function diagnosticsOf(name: string, options: ts.CompilerOptions, onlyGenerated = false): string[] {
-  const globals = fileURLToPath(new URL('../../../tooling/globals.d.ts', import.meta.url));
-  const files = [globals, `${root}${name}/index.ts`, `${root}${name}/usage.ts`].filter((file) =>
-    existsSync(file),
-  );
-  const program = ts.createProgram(files, { ...BASE_OPTIONS, ...options });
-  return ts
-    .getPreEmitDiagnostics(program)
-    .filter((d) => !onlyGenerated || d.file?.fileName.startsWith(`${root}${name}/`))
-    .map((d) => {
-      const where =
-        d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
-      const file = d.file ? d.file.fileName.replace(root, '') : '';
-      return `${file}:${where ? where.line + 1 : 0} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
-    });
-}
-
-/** Settings apps turn on, each of which the generated module must compile under. */
 const APP_SETTINGS: { given: string; options: ts.CompilerOptions }[] = [
   // Angular's default: process.env.NODE_ENV must not be read through an index signature.
   {
     given: 'noPropertyAccessFromIndexSignature',
     options: { noPropertyAccessFromIndexSignature: true },
   },
+  // SvelteKit's default: any JavaScript among the files would be checked as well.
+  { given: 'allowJs and checkJs', options: { allowJs: true, checkJs: true } },
+  // Declarations written from annotations alone: every export must be typed.
+  {
+    given: 'isolatedDeclarations',
+    options: {
+      isolatedDeclarations: true,
+      declaration: true,
+      noEmit: false,
+      emitDeclarationOnly: true,
+    },
+  },
+  {
+    given: 'module nodenext',
+    options: { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext },
+  },
+  { given: 'the strict settings', options: STRICT },
 ];
 
+/** The fixture's usage file of type tests, when it has one. */
+const usageOf = (name: string) =>
+  [`${GOLDEN_ROOT}${name}/usage.ts`].filter((file) => existsSync(file));
+
 describe.each(GOLDEN_FIXTURES)('the generated $name module', ({ name }) => {
-  it('type-checks under strict settings, and its type tests hold', { timeout: 60_000 }, () => {
-    expect(
-      diagnosticsOf(name, {
-        noUncheckedIndexedAccess: true,
-        exactOptionalPropertyTypes: true,
-        noUnusedLocals: true,
-        // The generated plan.d.ts and checks.d.ts are checked like any code;
-        // TypeScript's own lib files are not.
-        skipLibCheck: false,
-        verbatimModuleSyntax: true,
-      }),
-    ).toEqual([]);
+  it('type-checks in full, bodies too, under strict settings, and its type tests hold', {
+    timeout: 60_000,
+  }, () => {
+    const { program, unblocked } = compile({
+      roots: [`${GOLDEN_ROOT}${name}/index.ts`, ...usageOf(name)],
+      options: STRICT,
+      checkBodies: true,
+    });
+    expect(describeDiagnostics(ts.getPreEmitDiagnostics(program))).toEqual([]);
+    // The large files were read with checking on, so their bodies were checked.
+    expect(unblocked.map((file) => file.replace(`${GOLDEN_ROOT}${name}/`, '')).sort()).toEqual([
+      'plan-calls.ts',
+      'plan-checks.ts',
+    ]);
   });
 
   it.each(APP_SETTINGS)('compiles in an app with $given', { timeout: 60_000 }, ({ options }) => {
-    expect(diagnosticsOf(name, options, true)).toEqual([]);
+    const { program } = compile({ roots: fixtureFiles(name), options });
+    const own = ts
+      .getPreEmitDiagnostics(program)
+      .filter((d) => d.file?.fileName.startsWith(`${GOLDEN_ROOT}${name}/`));
+    expect(describeDiagnostics(own)).toEqual([]);
+  });
+
+  it('compiled by tsc to an outDir, emits every file it imports, with declarations that type the app as its sources do', {
+    timeout: 60_000,
+  }, () => {
+    const outDir = `${GOLDEN_ROOT}${name}/.tsc-out/`;
+    const emitted = new Map<string, string>();
+    const { program } = compile({
+      roots: fixtureFiles(name).filter((file) => !file.endsWith('/usage.ts')),
+      options: {
+        module: ts.ModuleKind.NodeNext,
+        moduleResolution: ts.ModuleResolutionKind.NodeNext,
+        declaration: true,
+        noEmit: false,
+        outDir,
+      },
+    });
+    const result = program.emit(undefined, (fileName, text) => emitted.set(fileName, text));
+    expect(describeDiagnostics(result.diagnostics)).toEqual([]);
+    const names = [...emitted.keys()].map((file) => file.replace(outDir, '')).sort();
+    expect(names).toEqual([
+      'index.d.ts',
+      'index.js',
+      'plan-calls.d.ts',
+      'plan-calls.js',
+      'plan-checks.d.ts',
+      'plan-checks.js',
+    ]);
+    const imported = [...(emitted.get(`${outDir}index.js`) ?? '').matchAll(/from '\.\/(.+)'/g)];
+    expect(imported.map((match) => match[1]).sort()).toEqual(['plan-calls.js', 'plan-checks.js']);
+
+    // The app's type tests, compiled against the declarations alone.
+    const declarations = new Map([...emitted].filter(([file]) => file.endsWith('.d.ts')));
+    for (const usage of usageOf(name)) {
+      declarations.set(`${outDir}usage.ts`, ts.sys.readFile(usage) ?? '');
+    }
+    const { program: app } = compile({
+      roots: [...declarations.keys()],
+      options: STRICT,
+      files: declarations,
+    });
+    expect(describeDiagnostics(ts.getPreEmitDiagnostics(app))).toEqual([]);
   });
 });

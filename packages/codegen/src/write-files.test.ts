@@ -12,8 +12,8 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 const FILES = [
   { path: 'index.ts', contents: 'new index' },
-  { path: 'plan.d.ts', contents: 'new declarations' },
-  { path: 'plan.js', contents: 'new plan' },
+  { path: 'plan-calls.ts', contents: 'new calls' },
+  { path: 'plan-checks.ts', contents: 'new checks' },
 ];
 
 /** Every path under `dir`, relative to it, sorted. */
@@ -23,8 +23,8 @@ const tree = (dir: string): string[] =>
 describe('writeFilesAtomically', () => {
   it('writes every file, creating the directory, and leaves no temporary file', async () => {
     await writeFilesAtomically(join(root, 'a/b'), FILES);
-    expect(tree(join(root, 'a/b'))).toEqual(['index.ts', 'plan.d.ts', 'plan.js']);
-    expect(readFileSync(join(root, 'a/b/plan.js'), 'utf8')).toBe('new plan');
+    expect(tree(join(root, 'a/b'))).toEqual(['index.ts', 'plan-calls.ts', 'plan-checks.ts']);
+    expect(readFileSync(join(root, 'a/b/plan-calls.ts'), 'utf8')).toBe('new calls');
   });
 
   const failures: {
@@ -48,7 +48,7 @@ describe('writeFilesAtomically', () => {
     {
       name: 'a generated file is in the way as a directory',
       given: (out) => {
-        mkdirSync(join(out, 'plan.d.ts'), { recursive: true });
+        mkdirSync(join(out, 'plan-checks.ts'), { recursive: true });
         writeFileSync(join(out, 'index.ts'), 'old index');
       },
       out: 'out',
@@ -69,7 +69,7 @@ describe('writeFilesAtomically', () => {
   it('removes what it created when a write fails part way', async () => {
     const out = join(root, 'fresh/out');
     // Contents that writeFile refuses, after three files were written.
-    const unwritable = [...FILES, { path: 'checks.js', contents: Symbol() as unknown as string }];
+    const unwritable = [...FILES, { path: 'extra.ts', contents: Symbol() as unknown as string }];
     await expect(writeFilesAtomically(out, unwritable)).rejects.toBeInstanceOf(WriteError);
     expect(tree(root)).toEqual([]);
   });
@@ -79,10 +79,10 @@ describe('writeFilesAtomically', () => {
     await writeFilesAtomically(out, FILES);
     const unwritable = [
       { path: 'index.ts', contents: 'newer index' },
-      { path: 'plan.js', contents: Symbol() as unknown as string },
+      { path: 'plan-calls.ts', contents: Symbol() as unknown as string },
     ];
     await expect(writeFilesAtomically(out, unwritable)).rejects.toBeInstanceOf(WriteError);
-    expect(tree(out)).toEqual(['index.ts', 'plan.d.ts', 'plan.js']);
+    expect(tree(out)).toEqual(['index.ts', 'plan-calls.ts', 'plan-checks.ts']);
     expect(readFileSync(join(out, 'index.ts'), 'utf8')).toBe('new index');
   });
 });

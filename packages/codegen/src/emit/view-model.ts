@@ -12,14 +12,10 @@ export interface Block {
   code: string;
 }
 
-/**
- * One generated function: its typed declaration with JSDoc for plan.d.ts,
- * and its body, in plain JavaScript, for plan.js.
- */
+/** One generated function, typed in full, with its JSDoc. */
 export interface FunctionBlock {
   doc: string;
-  declaration: string;
-  implementation: string;
+  code: string;
 }
 
 /**
@@ -35,7 +31,7 @@ export interface ModuleView {
   planTypes: string;
   eventFunctions: FunctionBlock[];
   callFunctions: FunctionBlock[];
-  pageHelpers: { declaration: string; implementation: string };
+  pageHelpers: { types: string; categories: string };
   typeChecks: string[];
   eventChecks: string[];
   pageChecks: string[];
@@ -114,9 +110,8 @@ export function buildModuleView(model: PlanModel, planFile: string): ModuleView 
         `Sends the ${stringLiteral(event.name)} event.`,
         deprecatedTag(event.deprecated),
       ]),
-      declaration: `export declare function ${event.functionName}(properties${optional ? '?' : ''}: ${event.typeName}, options?: CallOptions): Promise<TrackResult>;`,
-      implementation: [
-        `export function ${event.functionName}(properties${optional ? ' = {}' : ''}, options) {`,
+      code: [
+        `export function ${event.functionName}(properties: ${event.typeName}${optional ? ' = {}' : ''}, options?: CallOptions): Promise<TrackResult> {`,
         `  return $callThrough('track', { event: ${stringLiteral(event.name)}, properties }, options);`,
         '}',
       ].join('\n'),
@@ -127,28 +122,26 @@ export function buildModuleView(model: PlanModel, planFile: string): ModuleView 
   const callFunctions: FunctionBlock[] = [
     {
       doc: jsDoc(['Identifies the user with traits from the plan; pass `userId` in options.']),
-      declaration: `export declare function identify(traits${allOptional(model.identifyTraits) ? '?' : ''}: IdentifyTraits, options?: CallOptions): Promise<IdentifyResult>;`,
-      implementation: [
-        `export function identify(traits${allOptional(model.identifyTraits) ? ' = {}' : ''}, options) {`,
+      code: [
+        `export function identify(traits: IdentifyTraits${allOptional(model.identifyTraits) ? ' = {}' : ''}, options?: CallOptions): Promise<IdentifyResult> {`,
         "  return $callThrough('identify', { traits }, options);",
         '}',
       ].join('\n'),
     },
     {
       doc: jsDoc(['Associates the user with a group, with traits from the plan.']),
-      declaration: `export declare function group(groupId: string, traits${allOptional(model.groupTraits) ? '?' : ''}: GroupTraits, options?: CallOptions): Promise<GroupResult>;`,
-      implementation: [
-        `export function group(groupId, traits${allOptional(model.groupTraits) ? ' = {}' : ''}, options) {`,
+      code: [
+        `export function group(groupId: string, traits: GroupTraits${allOptional(model.groupTraits) ? ' = {}' : ''}, options?: CallOptions): Promise<GroupResult> {`,
         "  return $callThrough('group', { groupId, traits }, options);",
         '}',
       ].join('\n'),
     },
     {
       doc: jsDoc(["Records a view of one of the plan's pages, with its category from the plan."]),
-      declaration:
-        'export declare function page<N extends PageName>(name: N, ...rest: PageArguments<N>): Promise<PageResult>;',
-      implementation: [
-        'export function page(name, properties, options) {',
+      // The first signature is the one callers and declaration files see.
+      code: [
+        'export function page<N extends PageName>(name: N, ...rest: PageArguments<N>): Promise<PageResult>;',
+        'export function page(name: string, properties?: unknown, options?: CallOptions): Promise<PageResult> {',
         '  const category = $pageCategories[name];',
         "  return $callThrough('page', category === undefined ? { name, properties } : { name, category, properties }, options);",
         '}',
@@ -156,7 +149,7 @@ export function buildModuleView(model: PlanModel, planFile: string): ModuleView 
     },
   ];
   const pageHelpers = {
-    declaration: [
+    types: [
       "type PageName = keyof PlanTypes['pages'] & string;",
       '// A name that may be one of several pages takes properties that fit each of',
       '// them (the parameter of a union of functions is the intersection of theirs),',
@@ -168,8 +161,16 @@ export function buildModuleView(model: PlanModel, planFile: string): ModuleView 
       '      : [properties: P, options?: CallOptions]',
       '    : never;',
     ].join('\n'),
-    // No prototype: a page named constructor or toString has no category.
-    implementation: `const $pageCategories = {\n  __proto__: null,\n${categories.map((page) => `  ${stringLiteral(page.name)}: ${stringLiteral(page.category ?? '')},\n`).join('')}};`,
+    categories: [
+      '// No prototype: a page named constructor or toString has no category.',
+      '// TypeScript reads __proto__ as a key holding null, hence the null.',
+      'const $pageCategories: { [name: string]: string | null | undefined } = {',
+      '  __proto__: null,',
+      ...categories.map(
+        (page) => `  ${stringLiteral(page.name)}: ${stringLiteral(page.category ?? '')},`,
+      ),
+      '};',
+    ].join('\n'),
   };
 
   return {
@@ -182,8 +183,9 @@ export function buildModuleView(model: PlanModel, planFile: string): ModuleView 
     eventFunctions,
     callFunctions,
     pageHelpers,
+    // Typed, since a type may refer to itself through $v.lazy.
     typeChecks: model.types.map(
-      (type) => `  const ${type.typeName}Check = ${checkExpression(type.shape, '  ')};`,
+      (type) => `  const ${type.typeName}Check: Check = ${checkExpression(type.shape, '  ')};`,
     ),
     eventChecks: model.events.map(
       (event) =>

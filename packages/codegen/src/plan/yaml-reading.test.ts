@@ -196,8 +196,8 @@ describe('YAML scalars are read as YAML 1.2 (core schema) by both parses', () =>
       ),
     );
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
-    const types = result.files.find((file) => file.path === 'plan.d.ts')?.contents ?? '';
-    const checks = result.files.find((file) => file.path === 'checks.js')?.contents ?? '';
+    const types = result.files.find((file) => file.path === 'plan-calls.ts')?.contents ?? '';
+    const checks = result.files.find((file) => file.path === 'plan-checks.ts')?.contents ?? '';
     expect(types).toContain('p?: "yes" | "no";');
     expect(types).toContain('q?: 31;');
     expect(checks).toMatch(/"yes",\s*"no"/);

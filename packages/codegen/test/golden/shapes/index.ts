@@ -2,11 +2,10 @@
 // Do not edit: change the plan and run `codegen generate`.
 /* eslint-disable */
 import type { PlanValidator } from '@trackplan/core';
-import { buildTrackingPlan as $buildTrackingPlan } from './checks.js';
+import { buildTrackingPlan as $buildTrackingPlan } from './plan-checks.js';
 
-// The plan's types and functions: typed in ./plan.d.ts, implemented in
-// ./plan.js. A declaration file costs the type-checker only what the app uses.
-export * from './plan.js';
+// The plan's types and functions, in ./plan-calls.ts.
+export * from './plan-calls.js';
 
 // Declared here so the module compiles without Node's types. Bundlers write the
 // build's mode in place of process.env.NODE_ENV (browsers have no process), so
@@ -19,7 +18,7 @@ declare const process: { env: { NODE_ENV?: string } };
  * Runtime checks of every call against the plan, for development: pass it as
  * `createAnalytics({ plan: trackingPlan, onViolation })`. It is undefined
  * when NODE_ENV is production, and bundlers then drop all the checks, which
- * live in ./checks.js (plain JavaScript, so they cost type-checking nothing).
+ * live in ./plan-checks.ts.
  */
 export const trackingPlan: PlanValidator | undefined =
   process.env.NODE_ENV !== 'production' ? /* @__PURE__ */ $buildTrackingPlan() : undefined;
