@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { generate } from '../generate.js';
 import { loadPlanFile } from '../plan/load-plan.js';
 import { formatProblem, type PlanProblem } from '../plan/problems.js';
-import { staleFiles, WriteError, writeFilesAtomically } from '../write-files.js';
+import { leftoverFiles, staleFiles, WriteError, writeFilesAtomically } from '../write-files.js';
 import { parseCommandLine } from './command-line.js';
 import { CONFIG_FILE, DEFAULT_CONFIG, readConfig } from './config.js';
 import { packageVersion } from './package-version.js';
@@ -85,7 +85,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           return 1;
         }
         io.stdout(
-          `Wrote ${display(join(outDir, 'index.ts'))} with plan.js, plan.d.ts and the checks: ${generated.model.events.length} events, ${generated.model.pages.length} pages.`,
+          `Wrote ${display(join(outDir, 'index.ts'))} with plan-calls.ts and plan-checks.ts: ${generated.model.events.length} events, ${generated.model.pages.length} pages.`,
         );
         return 0;
       };
@@ -116,8 +116,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const generated = await generateFrom(plan, outDir);
       if (!generated) return 1;
       const stale = await staleFiles(outDir, generated.files);
-      if (stale.length > 0) {
+      const leftovers = await leftoverFiles(outDir);
+      if (stale.length > 0 || leftovers.length > 0) {
         for (const path of stale) io.stderr(`${display(join(outDir, path))} is stale or missing.`);
+        for (const path of leftovers) {
+          io.stderr(
+            `${display(join(outDir, path))} was written by an earlier version of codegen; generating removes it.`,
+          );
+        }
         io.stderr(`Run \`codegen generate --plan ${plan} --out ${out}\` and commit the result.`);
         return 1;
       }
