@@ -28,6 +28,14 @@ function App() {
   return <p>{path}</p>;
 }
 
+/** Drops the utm_ parameters from the URL once mounted, as some apps do. */
+function StripsCampaign() {
+  useEffect(() => {
+    window.history.replaceState(null, '', '/');
+  }, []);
+  return null;
+}
+
 function renderApp(pageTracking: PageTrackingOption = {}) {
   const options =
     typeof pageTracking === 'object'
@@ -113,12 +121,6 @@ describe('automatic page tracking', () => {
 
   it('keeps the campaign of the first page when a component strips it in its mount effect', () => {
     window.history.replaceState(null, '', '/?utm_source=ad&utm_medium=cpc');
-    function StripsCampaign() {
-      useEffect(() => {
-        window.history.replaceState(null, '', '/');
-      }, []);
-      return null;
-    }
     render(
       <StrictMode>
         <AnalyticsProvider
