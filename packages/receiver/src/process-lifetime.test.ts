@@ -117,6 +117,62 @@ describe('the process that runs a receiver', () => {
     expect(await child.exited).toBe(0);
   });
 
+  it('is not held open by a receiver closed after overlapping downs', async () => {
+    // The second down() starts while the first is still stopping the server.
+    const file = await bundle(
+      'overlapping-downs-then-closed',
+      `import { startReceiver } from './server.js';
+       const receiver = await startReceiver();
+       const first = receiver.down(600_000);
+       await receiver.down(600_000);
+       await first;
+       await receiver.close();
+       console.log('closed');`,
+    );
+    const child = run(file);
+
+    expect(await child.firstLine).toBe('closed');
+    expect(await child.exited).toBe(0);
+  });
+
+  it.each([
+    { first: 100, second: 200 },
+    { first: 200, second: 100 },
+  ])(
+    'comes back once and serves after overlapping down($first) and down($second)',
+    async ({ first, second }) => {
+      // Counts listens by wrapping the prototype every server inherits it from.
+      const file = await bundle(
+        `overlapping-downs-${first}-${second}`,
+        `import { Server } from 'node:net';
+       import { startReceiver } from './server.js';
+       let listens = 0;
+       const listen = Server.prototype.listen;
+       Server.prototype.listen = function (...args) {
+         listens += 1;
+         return listen.apply(this, args);
+       };
+       const receiver = await startReceiver({
+         onError: (error) => console.log('onError ' + error.code),
+       });
+       void receiver.down(${first});
+       await receiver.down(${second});
+       // Timers run in order of their end, so both outages are over when this one fires.
+       await new Promise((resolve) => setTimeout(resolve, 1_000));
+       const response = await fetch(receiver.url + '/v1/track', {
+         method: 'POST',
+         body: JSON.stringify({ event: 'Back', userId: 'u' }),
+       });
+       console.log(response.status + ' after ' + (listens - 1) + ' listen(s) again');
+       await receiver.close();`,
+      );
+      const child = run(file);
+
+      expect(await child.firstLine).toBe('200 after 1 listen(s) again');
+      expect(await child.exited).toBe(0);
+    },
+  );
+
   it('is not held open by a receiver closed while a request is held back', async () => {
     const file = await bundle(
       'delay-then-closed',

@@ -61,7 +61,8 @@ export interface Receiver {
   /**
    * Goes down for `ms`, as a crashed or restarting endpoint: stops listening
    * and ends open connections, so clients get "connection refused", then
-   * listens again on the same port. Resolves once it is down.
+   * listens again on the same port. Resolves once it is down. Overlapping calls
+   * make one outage that ends `ms` after the latest call, with one listen again.
    */
   down(ms: number): Promise<void>;
   /** Resolves once no request to a Segment route is being read or held back (`delayMs`). */
@@ -136,7 +137,14 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
   const maxBodyBytes = options.maxBodyBytes ?? 8 * 1024 * 1024;
   /** Segment requests being read or answered. */
   let active = 0;
+  /** The one timer that ends the current outage; a later down() replaces it. */
   let downTimer: NodeJS.Timeout | undefined;
+  /** Counts down() calls, so only the latest one arms downTimer. */
+  let downCalls = 0;
+  /** Set while down() waits for the server to stop; overlapping calls share it. */
+  let stopping: Promise<void> | undefined;
+  /** Set while a listen after down() is under way, so down() can let it settle first. */
+  let relistening: Promise<void> | undefined;
   /**
    * Counts clear() calls. A request that arrived before the latest one belongs to
    * what was cleared: it is still answered, but records nothing, is not listed,
@@ -392,25 +400,48 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
     return closing;
   }
 
+  /**
+   * Overlapping outages merge into one: each call replaces the pending timer, the
+   * latest call's `ms` decides when the receiver comes back, and it listens once.
+   * Two timers, or two listens on one server, would leave an orphan timer holding
+   * the process after close(), or throw ERR_SERVER_ALREADY_LISTEN from a timer.
+   */
   async function down(ms: number): Promise<void> {
     if (closing) return;
+    downCalls += 1;
+    const call = downCalls;
     clearTimeout(downTimer);
-    if (server.listening) {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
-      });
+    downTimer = undefined;
+    // Loops because a listen under way may end up listening, which then needs stopping.
+    while (!closing && (relistening || stopping || server.listening)) {
+      if (relistening) await relistening;
+      else {
+        stopping ??= stopServer();
+        await stopping;
+      }
     }
-    if (closing) return;
+    // A later call owns the outage now; its timer alone brings the receiver back.
+    if (closing || call !== downCalls) return;
     // Referenced, as the listening server it stands in for: a receiver that is down
     // still holds its process open (the CLI would otherwise exit), and close() or the
     // end of its lifetime clears it, so it never outlives the receiver.
     downTimer = setTimeout(
       () => {
+        downTimer = undefined;
         if (!closing) listenAgain();
       },
       Math.min(ms, MAX_TIMER_MS),
     );
+  }
+
+  function stopServer(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      server.close(() => {
+        stopping = undefined;
+        resolve();
+      });
+      for (const socket of sockets) socket.destroy();
+    });
   }
 
   /**
@@ -419,8 +450,16 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
    * does, and reports why rather than staying down in silence.
    */
   function listenAgain(): void {
+    let settle = (): void => {};
+    relistening = new Promise<void>((resolve) => {
+      settle = () => {
+        relistening = undefined;
+        resolve();
+      };
+    });
     const onError = (cause: NodeJS.ErrnoException): void => {
       server.off('listening', onListening);
+      settle();
       // Closed while the address was being looked up: there is nothing to come back to.
       if (closing) return;
       const hint =
@@ -439,6 +478,7 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
     };
     const onListening = (): void => {
       server.off('error', onError);
+      settle();
       // close() came while the address was being looked up, before it could stop this listen.
       if (closing) server.close();
     };
