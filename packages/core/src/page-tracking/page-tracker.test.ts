@@ -281,6 +281,24 @@ describe('createPageTracker', () => {
     stopRemounted();
   });
 
+  it('gives the creation campaign to the first page read wherever it is, and to no later page', () => {
+    window.history.replaceState(null, '', '/?utm_source=ad&utm_campaign=spring');
+    const created = tracker();
+    // Tracking starts later (after consent, say), once the visitor has moved on.
+    window.history.pushState(null, '', '/pricing');
+    const stop = created.listen();
+    render();
+    window.history.pushState(null, '', '/plans');
+    render();
+    expect(recorder.messages.map((message) => message.properties.path)).toEqual([
+      '/pricing',
+      '/plans',
+    ]);
+    expect(recorder.messages[0]?.context.campaign).toEqual({ source: 'ad', name: 'spring' });
+    expect(recorder.messages[1]?.context.campaign).toBeUndefined();
+    stop();
+  });
+
   it('keeps the creation campaign across a stop and listen before the first page is read', () => {
     window.history.replaceState(null, '', '/?utm_term=shoes');
     const created = tracker();

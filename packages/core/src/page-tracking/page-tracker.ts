@@ -132,10 +132,13 @@ function afterNextFrame(win: PageTrackingWindow): (callback: () => void) => void
  *
  * In-app navigations report the previous page's URL as the referrer. The
  * utm_ campaign is read when the navigation is reported, so an app may drop
- * the parameters from its URL while the page renders. A tracker's first page
- * falls back to the campaign of the URL it was created at, so an app may also
- * strip them as it starts (in a component's mount effect, which can run
- * before the first page is reported).
+ * the parameters from its URL while the page renders. The first page a
+ * tracker reads falls back to the campaign of the URL it was created at, so
+ * an app may also strip them as it starts (in a component's mount effect,
+ * which can run before the first page is reported). That page carries it
+ * wherever it is, a redirect's target or a page reached before `listen()`:
+ * the visit came from that campaign, and analytics.js would have sent it with
+ * the page call it makes as it loads.
  *
  * @example
  * const stop = createPageTracker(analytics).listen();
