@@ -290,10 +290,7 @@ describe('createPageTracker', () => {
     render();
     window.history.pushState(null, '', '/plans');
     render();
-    expect(recorder.messages.map((message) => message.properties.path)).toEqual([
-      '/pricing',
-      '/plans',
-    ]);
+    expect(pages().map((page) => page.path)).toEqual(['/pricing', '/plans']);
     expect(recorder.messages[0]?.context.campaign).toEqual({ source: 'ad', name: 'spring' });
     expect(recorder.messages[1]?.context.campaign).toBeUndefined();
     stop();
