@@ -1,8 +1,19 @@
 import type { PropertyModel, Shape } from '../model/types.js';
 import { jsDoc, propertyKey, valueLiteral } from './escape.js';
 
-function needsParentheses(type: string): boolean {
-  return type.includes(' | ') && !type.startsWith('{');
+/** The distinct types a union renders as, in order. */
+function unionMembers(options: readonly Shape[], indent: string): string[] {
+  return [...new Set(options.map((option) => typeExpression(option, indent)))];
+}
+
+/**
+ * Whether the shape renders as a union at its top level, which an array must
+ * wrap: `Array<{ sku: string } | null>`, not `{ sku: string } | null[]`. Told
+ * from the shape, since an object's text holds unions of its own.
+ */
+function rendersAsUnion(shape: Shape, indent: string): boolean {
+  if (shape.kind === 'enum') return shape.values.length > 1;
+  return shape.kind === 'union' && unionMembers(shape.options, indent).length > 1;
 }
 
 /** The TypeScript type of a shape; objects span lines at `indent`. */
@@ -26,12 +37,10 @@ export function typeExpression(shape: Shape, indent = ''): string {
       return shape.typeName;
     case 'array': {
       const items = typeExpression(shape.items, indent);
-      return needsParentheses(items) ? `Array<${items}>` : `${items}[]`;
+      return rendersAsUnion(shape.items, indent) ? `Array<${items}>` : `${items}[]`;
     }
     case 'union':
-      return [...new Set(shape.options.map((option) => typeExpression(option, indent)))].join(
-        ' | ',
-      );
+      return unionMembers(shape.options, indent).join(' | ');
     case 'object':
       return objectType(shape.properties, shape.additional, indent);
   }
