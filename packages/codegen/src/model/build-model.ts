@@ -2,6 +2,7 @@ import { closest, type PlanProblem, type ProblemCode } from '../plan/problems.js
 import type { PlanFile, PropertyNode, ScalarValue, TypeName } from '../plan/schema.js';
 import type { PlanPath, PlanSource } from '../plan/source.js';
 import { describePath } from '../plan/validate-schema.js';
+import { bareCycles } from './bare-cycles.js';
 import { ignoredKeys, type NodeRole } from './ignored-keys.js';
 import { functionName, isValidIdentifier, typeName } from './namer.js';
 import type {
@@ -379,6 +380,15 @@ export function buildModel(
     if (node.description) model.description = node.description;
     return model;
   });
+  for (const [name, cycle] of bareCycles(types)) {
+    report(
+      'circular_ref',
+      ['types', name],
+      `The type "${name}" is itself through ${cycle.join(' → ')}, with no object or array between, so no value can have it.`,
+      'Put an object or an array in the loop (e.g. a list of children), or end it with a type of its own.',
+      'key',
+    );
+  }
 
   const functions = new Map<string, { what: string }>();
   for (const fixed of FIXED_EXPORTS) functions.set(fixed, { what: `the generated ${fixed}()` });

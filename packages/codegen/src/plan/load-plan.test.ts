@@ -58,6 +58,17 @@ describe('loadPlan reports each problem with its code and position', () => {
       want: [{ code: 'unknown_ref', line: 8, column: 18, hint: /"Product"/ }],
     },
     {
+      name: 'types that are each other with no object or array between',
+      given: plan(
+        'types:\n  A: { $ref: B }\n  B: { oneOf: [{ $ref: A }, { type: "null" }] }\n  C: { $ref: C }\n  Tree: { type: object, properties: { children: { type: array, items: { $ref: Tree } } } }\n  D: { $ref: A }\n',
+      ),
+      want: [
+        { code: 'circular_ref', line: 4, column: 3, hint: /object or an array/ },
+        { code: 'circular_ref', line: 5, column: 3 },
+        { code: 'circular_ref', line: 6, column: 3 },
+      ],
+    },
+    {
       name: 'an enum mixing value types',
       given: plan('events:\n  E:\n    properties:\n      p: { enum: [a, 1] }\n'),
       want: [{ code: 'mixed_enum', line: 6, column: 18 }],

@@ -10,6 +10,7 @@ export const PROBLEM_CODES = [
   'invalid_type',
   'invalid_value',
   'unknown_ref',
+  'circular_ref',
   'mixed_enum',
   'invalid_pattern',
   'invalid_bounds',
