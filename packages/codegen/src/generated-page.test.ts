@@ -5,7 +5,7 @@ import { expect, it, vi } from 'vitest';
 vi.mock('@trackplan/core', () => ({ callThrough: vi.fn(async () => ({ success: true })) }));
 const hostile: { page: (...args: unknown[]) => Promise<unknown> } = await import(
   // A computed path: the golden module augments core's Register, see generated-runtime.test.ts.
-  `../test/golden/${'hostile'}/plan-calls.ts`
+  `../test/golden/${'hostile'}/index.ts`
 );
 
 it.each([

@@ -20,7 +20,9 @@ const load = <Names extends string>(name: string): Promise<GeneratedModule<Names
 const storefront = await load<
   'orderCompleted' | 'identify' | 'group' | 'page' | 'signedOut' | 'signedIn'
 >('storefront');
-const hostile = await load<'itsQuotedEvil' | 'lineBreakEvent' | 'delete_' | 'page'>('hostile');
+const hostile = await load<
+  'itsQuotedEvil' | 'lineBreakEvent' | 'delete_' | 'page' | 'process' | 'Map'
+>('hostile');
 const shapes = await load<'shapesSent'>('shapes');
 
 let receiver: Receiver;
@@ -127,11 +129,16 @@ describe('generated functions', () => {
     await hostile.lineBreakEvent(undefined, { userId: 'u' });
     await hostile.delete_(undefined, { userId: 'u' });
     await hostile.page('Page */ ${x}', { 'q"': 'v' }, { userId: 'u' });
+    // Named as globals the module refers to; hostile.trackingPlan, built with both, is run below.
+    await hostile.process(undefined, { userId: 'u' });
+    await hostile.Map(undefined, { userId: 'u' });
     expect(sent().map((m) => m.event ?? m.name)).toEqual([
       'it\'s "quoted" */ `${evil}`',
       'line\nbreak event',
       'delete',
       'Page */ ${x}',
+      'Process',
+      'Map Made',
     ]);
     expect(sent()[0]?.properties).toEqual({
       required_one: 'x',

@@ -10,10 +10,10 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
+// Any files: codegen writes one today, but a write of several replaces them as one change.
 const FILES = [
   { path: 'index.ts', contents: 'new index' },
-  { path: 'plan-calls.ts', contents: 'new calls' },
-  { path: 'plan-checks.ts', contents: 'new checks' },
+  { path: 'second.ts', contents: 'new second' },
 ];
 
 /** Every path under `dir`, relative to it, sorted. */
@@ -23,8 +23,8 @@ const tree = (dir: string): string[] =>
 describe('writeFilesAtomically', () => {
   it('writes every file, creating the directory, and leaves no temporary file', async () => {
     await writeFilesAtomically(join(root, 'a/b'), FILES);
-    expect(tree(join(root, 'a/b'))).toEqual(['index.ts', 'plan-calls.ts', 'plan-checks.ts']);
-    expect(readFileSync(join(root, 'a/b/plan-calls.ts'), 'utf8')).toBe('new calls');
+    expect(tree(join(root, 'a/b'))).toEqual(['index.ts', 'second.ts']);
+    expect(readFileSync(join(root, 'a/b/second.ts'), 'utf8')).toBe('new second');
   });
 
   const failures: {
@@ -48,7 +48,7 @@ describe('writeFilesAtomically', () => {
     {
       name: 'a generated file is in the way as a directory',
       given: (out) => {
-        mkdirSync(join(out, 'plan-checks.ts'), { recursive: true });
+        mkdirSync(join(out, 'second.ts'), { recursive: true });
         writeFileSync(join(out, 'index.ts'), 'old index');
       },
       out: 'out',
@@ -68,7 +68,7 @@ describe('writeFilesAtomically', () => {
 
   it('removes what it created when a write fails part way', async () => {
     const out = join(root, 'fresh/out');
-    // Contents that writeFile refuses, after three files were written.
+    // Contents that writeFile refuses, after the others were written.
     const unwritable = [...FILES, { path: 'extra.ts', contents: Symbol() as unknown as string }];
     await expect(writeFilesAtomically(out, unwritable)).rejects.toBeInstanceOf(WriteError);
     expect(tree(root)).toEqual([]);
@@ -79,10 +79,10 @@ describe('writeFilesAtomically', () => {
     await writeFilesAtomically(out, FILES);
     const unwritable = [
       { path: 'index.ts', contents: 'newer index' },
-      { path: 'plan-calls.ts', contents: Symbol() as unknown as string },
+      { path: 'second.ts', contents: Symbol() as unknown as string },
     ];
     await expect(writeFilesAtomically(out, unwritable)).rejects.toBeInstanceOf(WriteError);
-    expect(tree(out)).toEqual(['index.ts', 'plan-calls.ts', 'plan-checks.ts']);
+    expect(tree(out)).toEqual(['index.ts', 'second.ts']);
     expect(readFileSync(join(out, 'index.ts'), 'utf8')).toBe('new index');
   });
 });

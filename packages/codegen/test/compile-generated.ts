@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-import { NO_CHECK_LINE } from '../src/emit/module-template.js';
+import { ESLINT_DISABLE_LINE, FILE_START } from '../src/emit/module-template.js';
 
 /** Where the golden fixtures live, with a trailing slash. */
 export const GOLDEN_ROOT = fileURLToPath(new URL('./golden/', import.meta.url));
@@ -35,8 +35,9 @@ export interface CompileRequest {
   /** Contents that replace or add files, by absolute path. */
   files?: ReadonlyMap<string, string>;
   /**
-   * Check the generated files' bodies as well: each file that starts with
-   * the no-check line is read with that line blanked (line numbers stay).
+   * Check the generated files' bodies as well: each file that starts as
+   * generated files do is read with its no-check line blanked (line numbers
+   * stay).
    */
   checkBodies?: boolean;
 }
@@ -54,9 +55,9 @@ export function compile({ roots, options, files, checkBodies = false }: CompileR
   const unblocked: string[] = [];
   const read = (fileName: string): string | undefined => {
     const text = files?.get(fileName) ?? ts.sys.readFile(fileName);
-    if (text === undefined || !checkBodies || !text.startsWith(`${NO_CHECK_LINE}\n`)) return text;
+    if (text === undefined || !checkBodies || !text.startsWith(FILE_START)) return text;
     unblocked.push(fileName);
-    return text.slice(NO_CHECK_LINE.length);
+    return `${ESLINT_DISABLE_LINE}\n\n${text.slice(FILE_START.length)}`;
   };
   host.readFile = read;
   host.fileExists = (fileName) => files?.has(fileName) === true || ts.sys.fileExists(fileName);

@@ -85,7 +85,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           return 1;
         }
         io.stdout(
-          `Wrote ${display(join(outDir, 'index.ts'))} with plan-calls.ts and plan-checks.ts: ${generated.model.events.length} events, ${generated.model.pages.length} pages.`,
+          `Wrote ${display(join(outDir, 'index.ts'))}: ${generated.model.events.length} events, ${generated.model.pages.length} pages.`,
         );
         return 0;
       };

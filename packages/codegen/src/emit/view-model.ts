@@ -59,6 +59,16 @@ function allOptional(properties: readonly PropertyModel[]): boolean {
   return properties.every((property) => !property.required);
 }
 
+/**
+ * Globals the module's code refers to by name: \`process\` in its NODE_ENV test
+ * (which bundlers replace only where \`process\` is not declared in the
+ * module) and \`Map\` in its checks. Both sit in the one file with the plan's
+ * functions, so a function of one of these names, such as the "Process"
+ * event's, is declared under a \$-prefixed name, which no plan name takes, and
+ * exported under its own.
+ */
+const MODULE_GLOBALS: ReadonlySet<string> = new Set(['process', 'Map']);
+
 function pageCheck(page: PageModel): string {
   return `        [${stringLiteral(page.name)}, ${objectCheck(page.properties, false, '        ', AUTOMATIC_PAGE_FIELDS)}],`;
 }
@@ -104,6 +114,8 @@ export function buildModuleView(model: PlanModel, planFile: string): ModuleView 
 
   const eventFunctions = model.events.map((event): FunctionBlock => {
     const optional = allOptional(event.properties);
+    const hidesGlobal = MODULE_GLOBALS.has(event.functionName);
+    const declared = hidesGlobal ? `$${event.functionName}` : event.functionName;
     return {
       doc: jsDoc([
         event.description,
@@ -111,9 +123,10 @@ export function buildModuleView(model: PlanModel, planFile: string): ModuleView 
         deprecatedTag(event.deprecated),
       ]),
       code: [
-        `export function ${event.functionName}(properties: ${event.typeName}${optional ? ' = {}' : ''}, options?: CallOptions): Promise<TrackResult> {`,
+        `${hidesGlobal ? '' : 'export '}function ${declared}(properties: ${event.typeName}${optional ? ' = {}' : ''}, options?: CallOptions): Promise<TrackResult> {`,
         `  return $callThrough('track', { event: ${stringLiteral(event.name)}, properties }, options);`,
         '}',
+        ...(hidesGlobal ? [`export { ${declared} as ${event.functionName} };`] : []),
       ].join('\n'),
     };
   });
@@ -185,7 +198,7 @@ export function buildModuleView(model: PlanModel, planFile: string): ModuleView 
     pageHelpers,
     // Typed, since a type may refer to itself through $v.lazy.
     typeChecks: model.types.map(
-      (type) => `  const ${type.typeName}Check: Check = ${checkExpression(type.shape, '  ')};`,
+      (type) => `  const ${type.typeName}Check: $Check = ${checkExpression(type.shape, '  ')};`,
     ),
     eventChecks: model.events.map(
       (event) =>

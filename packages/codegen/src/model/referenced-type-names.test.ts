@@ -10,7 +10,7 @@ import { REFERENCED_TYPE_NAMES } from './build-model.js';
  * and the $-prefixed values the module keeps for itself.
  */
 function moduleOwnTypeNames(text: string): string[] {
-  const file = ts.createSourceFile('plan-calls.ts', text, ts.ScriptTarget.ES2022, true);
+  const file = ts.createSourceFile('index.ts', text, ts.ScriptTarget.ES2022, true);
   const mentioned = new Set<string>();
   const exported = new Set<string>();
   const parameters = new Set<string>();
@@ -38,7 +38,7 @@ it.each(GOLDEN_FIXTURES)(
   'plan types may not take the names the generated $name module uses for itself',
   ({ name }) => {
     const text = readFileSync(
-      new URL(`../../test/golden/${name}/plan-calls.ts`, import.meta.url),
+      new URL(`../../test/golden/${name}/index.ts`, import.meta.url),
       'utf8',
     );
     expect(REFERENCED_TYPE_NAMES).toEqual(expect.arrayContaining(moduleOwnTypeNames(text)));

@@ -1,6 +1,6 @@
 // Hostile names still produce usable, typed functions with the exact wire names.
 import type { PlanTypes } from './index.js';
-import { _3dSecurePassed, constructor, delete_, itsQuotedEvil, klass, lineBreakEvent, page, toString, ünïcødéÉvent } from './index.js';
+import { _3dSecurePassed, constructor, delete_, itsQuotedEvil, klass, lineBreakEvent, Map, page, process, toString, ünïcødéÉvent } from './index.js';
 
 itsQuotedEvil({ required_one: 'c', nested: { '${inner}': '*/' } });
 constructor();
@@ -10,6 +10,8 @@ klass();
 _3dSecurePassed();
 ünïcødéÉvent();
 lineBreakEvent();
+process();
+Map();
 page('Page */ ${x}', { 'q"': 'v' });
 
 const wireName: keyof PlanTypes['events'] = "it's \"quoted\" */ `${evil}`";
