@@ -15,6 +15,14 @@ describe('a command line the CLI can run', () => {
     { given: ['check', '--out', 'gen'], want: { command: 'check', plan: undefined, out: 'gen' } },
     { given: ['validate', '--plan', 'p.yaml'], want: { command: 'validate', plan: 'p.yaml' } },
     { given: ['init'], want: { command: 'init' } },
+    {
+      given: ['--watch=false'],
+      want: { command: 'generate', plan: undefined, out: undefined, watch: false },
+    },
+    {
+      given: ['--watch=true'],
+      want: { command: 'generate', plan: undefined, out: undefined, watch: true },
+    },
   ];
 
   it.each(table)('$given', ({ given, want }) => {
@@ -30,6 +38,10 @@ describe('a command line with a word the command does not take is refused, namin
     },
     { given: ['-o', 'gen'], want: ['codegen generate: unknown flag -o; did you mean --out?'] },
     { given: ['valdate'], want: ['codegen: unknown command "valdate"; did you mean "validate"?'] },
+    {
+      given: ['generate', '--watch=yes'],
+      want: ['codegen: --watch takes no value, and was given "yes"; write --watch alone.'],
+    },
     { given: ['generat'], want: ['codegen: unknown command "generat"; did you mean "generate"?'] },
     {
       given: ['frobnicate', '--plam', 'x'],

@@ -98,7 +98,7 @@ export function parseCommandLine(argv: readonly string[], version: string): Pars
   });
 
   if (chosen) {
-    const reasons = checkWords(chosen.command, chosen.args);
+    const reasons = [...checkWords(chosen.command, chosen.args), ...valuedSwitches(argv)];
     if (reasons.length > 0) return { kind: 'refuse', reasons };
   }
   if (failure !== undefined) return { kind: 'refuse', reasons: [`codegen: ${failure}`] };
@@ -141,6 +141,22 @@ function checkWords(command: CommandName, args: Record<string, unknown>): string
     }
   }
   return reasons;
+}
+
+/**
+ * A value written onto `--watch`, which yargs reads as false unless it is
+ * "true" or "false": `--watch=yes` would quietly not watch, so it is refused.
+ */
+function valuedSwitches(argv: readonly string[]): string[] {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).flatMap((word) => {
+    const value = /^--watch=(.*)$/s.exec(word)?.[1];
+    return value === undefined || value === 'true' || value === 'false'
+      ? []
+      : [
+          `codegen: --watch takes no value, and was given ${JSON.stringify(value)}; write --watch alone.`,
+        ];
+  });
 }
 
 function unknownCommand(word: string): string {

@@ -262,6 +262,15 @@ describe('codegen check', () => {
     expect(stale.code).toBe(1);
     expect(stale.stderr).toContain('Run `codegen generate');
   });
+
+  it('quotes paths with spaces in the command it suggests, so it can be pasted', async () => {
+    writeFileSync(join(cwd, "team's plan.yaml"), VALID);
+    const { code, stderr } = await run('check', '--plan', "team's plan.yaml", '--out', 'my gen');
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      "Run `codegen generate --plan 'team'\\''s plan.yaml' --out 'my gen'` and commit the result.",
+    );
+  });
 });
 
 describe('codegen check from another directory than generate', () => {

@@ -19,6 +19,11 @@ export interface CliIo {
   signal?: AbortSignal;
 }
 
+/** A path as a POSIX shell reads it back whole, so a suggested command can be pasted as it is. */
+function shellWord(path: string): string {
+  return /^[\w./@%+=:,-]+$/.test(path) ? path : `'${path.replaceAll("'", `'\\''`)}'`;
+}
+
 /**
  * The `codegen` command line, a thin layer over the library: it resolves
  * paths and settings, calls the pipeline and prints. It returns the exit code
@@ -124,7 +129,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             `${display(join(outDir, path))} was written by an earlier version of codegen; generating removes it.`,
           );
         }
-        io.stderr(`Run \`codegen generate --plan ${plan} --out ${out}\` and commit the result.`);
+        io.stderr(
+          `Run \`codegen generate --plan ${shellWord(plan)} --out ${shellWord(out)}\` and commit the result.`,
+        );
         return 1;
       }
       io.stdout(`${display(outDir)} is up to date with ${plan}.`);
