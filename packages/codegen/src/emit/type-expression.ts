@@ -1,19 +1,18 @@
 import type { PropertyModel, Shape } from '../model/types.js';
 import { jsDoc, propertyKey, valueLiteral } from './escape.js';
 
-/** The distinct types a union renders as, in order. */
-function unionMembers(options: readonly Shape[], indent: string): string[] {
-  return [...new Set(options.map((option) => typeExpression(option, indent)))];
-}
-
 /**
- * Whether the shape renders as a union at its top level, which an array must
- * wrap: `Array<{ sku: string } | null>`, not `{ sku: string } | null[]`. Told
- * from the shape, since an object's text holds unions of its own.
+ * The types a shape is a union of at its top level: a oneOf's distinct
+ * options, an enum's values, else the shape's one type. An array wraps more
+ * than one (`Array<{ sku: string } | null>`, not `{ sku: string } | null[]`);
+ * this is told from the shape, since an object's text holds unions of its own.
  */
-function rendersAsUnion(shape: Shape, indent: string): boolean {
-  if (shape.kind === 'enum') return shape.values.length > 1;
-  return shape.kind === 'union' && unionMembers(shape.options, indent).length > 1;
+function unionMembers(shape: Shape, indent: string): string[] {
+  if (shape.kind === 'union') {
+    return [...new Set(shape.options.map((option) => typeExpression(option, indent)))];
+  }
+  if (shape.kind === 'enum') return shape.values.map(valueLiteral);
+  return [typeExpression(shape, indent)];
 }
 
 /** The TypeScript type of a shape; objects span lines at `indent`. */
@@ -30,17 +29,17 @@ export function typeExpression(shape: Shape, indent = ''): string {
     case 'unknown':
       return 'unknown';
     case 'enum':
-      return shape.values.map(valueLiteral).join(' | ');
+    case 'union':
+      return unionMembers(shape, indent).join(' | ');
     case 'const':
       return valueLiteral(shape.value);
     case 'ref':
       return shape.typeName;
     case 'array': {
-      const items = typeExpression(shape.items, indent);
-      return rendersAsUnion(shape.items, indent) ? `Array<${items}>` : `${items}[]`;
+      const members = unionMembers(shape.items, indent);
+      const items = members.join(' | ');
+      return members.length > 1 ? `Array<${items}>` : `${items}[]`;
     }
-    case 'union':
-      return unionMembers(shape.options, indent).join(' | ');
     case 'object':
       return objectType(shape.properties, shape.additional, indent);
   }
